@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { ErrorCodes } from '../../lib/contracts/errors';
+import type { HealthSource } from '../engine/health';
+import { KappaError, toKappaError } from '../errors/kappa-error';
+import type { Logger } from '../log/logger';
+import { createDualServer, type AnyRequest, type AnyResponse, type DualServer } from './http/dual-server';
+import { sendError, sendNotFound } from './http/respond';
+import { Router, type Route } from './http/router';
+import { healthRoutes } from './routes/healthcheck';
+import { infoRoute } from './routes/info';
+import { attachSocketServer, type KappaIo, type SocketFeature } from './socket/socket-server';
+
+export interface ApiServerOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly corsOrigins: readonly string[];
+  readonly health: HealthSource;
+  readonly logger: Logger;
+  /** Routes beyond /info and the health checks (added by later features). */
+  readonly routes?: readonly Route[];
+  readonly socketFeatures?: readonly SocketFeature[];
+  /** True once the catalog is replayed; until then most routes answer 503 / 50302. */
+  readonly isReady: () => boolean;
+}
+
+export interface ApiServer {
+  readonly io: KappaIo;
+  readonly dual: DualServer;
+  listen(): Promise<{ port: number }>;
+  close(): Promise<void>;
+}
+
+export function createApiServer(options: ApiServerOptions): ApiServer {
+  const router = new Router();
+  for (const route of [
+    infoRoute(options.health),
+    ...healthRoutes(options.health),
+    ...(options.routes ?? []),
+  ]) {
+    router.add(route);
+  }
+  const log = options.logger.child({ component: 'api' });
+
+  const handle = async (req: AnyRequest, res: AnyResponse): Promise<void> => {
+    const requestId = randomUUID();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith('/socket.io/')) return; // socket.io answers these itself
+    try {
+      if (req.method === 'GET' && url.pathname === '/') {
+        res.statusCode = 302;
+        res.setHeader('location', '/info');
+        res.end();
+        return;
+      }
+      const match = router.match(req.method ?? 'GET', url.pathname);
+      if (match === undefined) return sendNotFound(res);
+      if (match === 'method-not-allowed') {
+        res.statusCode = 405;
+        res.end();
+        return;
+      }
+      if (!match.route.beforeReady && !options.isReady()) {
+        throw new KappaError(ErrorCodes.SERVER_NOT_READY, 'KSQL is not yet ready to serve requests.');
+      }
+      await match.route.handler({ req, res, url, params: match.params, requestId });
+    } catch (error) {
+      const kappaError = toKappaError(error);
+      if (kappaError.code === ErrorCodes.SERVER_ERROR) {
+        log.error('request failed', { requestId, path: url.pathname, error });
+      }
+      sendError(res, kappaError);
+    }
+  };
+
+  const dual = createDualServer((req, res) => void handle(req, res));
+  const io = attachSocketServer(dual.http1, {
+    corsOrigins: options.corsOrigins,
+    health: options.health,
+    logger: log,
+    features: options.socketFeatures ?? [],
+  });
+
+  return {
+    io,
+    dual,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        dual.server.once('error', reject);
+        dual.server.listen(options.port, options.host, () => {
+          const address = dual.server.address();
+          resolve({ port: typeof address === 'object' && address ? address.port : options.port });
+        });
+      }),
+    close: async () => {
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => dual.server.close(() => resolve()));
+      dual.http1.closeAllConnections();
+      await new Promise<void>((resolve) => dual.http2.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type http from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../lib/contracts/socket';
+import type { HealthSource } from '../../engine/health';
+import type { Logger } from '../../log/logger';
+
+export type KappaSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+export type KappaIo = Server<ClientToServerEvents, ServerToClientEvents>;
+
+/** Registers one feature's socket handlers on a newly connected socket. */
+export type SocketFeature = (socket: KappaSocket) => void;
+
+export interface SocketServerOptions {
+  readonly corsOrigins: readonly string[];
+  readonly health: HealthSource;
+  readonly logger: Logger;
+  readonly features: readonly SocketFeature[];
+  /** Largest accepted message, bytes (socket.io's maxHttpBufferSize). */
+  readonly maxMessageBytes?: number;
+}
+
+/** socket.io for the workbench, on the engine's HTTP/1.1 server (same port as REST). */
+export function attachSocketServer(server: http.Server, options: SocketServerOptions): KappaIo {
+  const io: KappaIo = new Server(server, {
+    cors: { origin: [...options.corsOrigins], methods: ['GET', 'POST'] },
+    maxHttpBufferSize: options.maxMessageBytes ?? 2 * 1024 * 1024,
+    serveClient: false,
+  });
+  options.health.onChange((health) => io.emit('server:health', health));
+  io.on('connection', (socket) => {
+    options.logger.debug('workbench connected', { socket: socket.id });
+    socket.emit('server:health', options.health.snapshot());
+    for (const feature of options.features) feature(socket);
+  });
+  return io;
+}

@@ -1,0 +1,42 @@
+import { Kafka, logLevel, type KafkaConfig, type LogEntry } from 'kafkajs';
+import type { Logger } from '../log/logger';
+
+export interface KafkaConnectionOptions {
+  readonly bootstrapServers: readonly string[];
+  readonly clientId: string;
+  readonly logger: Logger;
+}
+
+/**
+ * Builds the kafkajs client. kafkajs is imported only in server/kafka; the rest of the engine sees
+ * the small interfaces this folder exports.
+ */
+export function createKafka(options: KafkaConnectionOptions): Kafka {
+  const log = options.logger.child({ component: 'kafkajs' });
+  const recent = new Map<string, number>();
+  const config: KafkaConfig = {
+    clientId: options.clientId,
+    brokers: [...options.bootstrapServers],
+    connectionTimeout: 3000,
+    requestTimeout: 30_000,
+    retry: { initialRetryTime: 100, retries: 8, maxRetryTime: 5000 },
+    logLevel: logLevel.WARN,
+    logCreator:
+      () =>
+      ({ level, log: entry }: LogEntry) => {
+        const { message, stack: _stack, timestamp: _timestamp, logger: _logger, ...fields } = entry;
+        const text = `kafka: ${String(message)}`;
+        // A broker that is down makes kafkajs repeat the same error many times a second; one line
+        // per message per half minute is enough (the health probe reports the outage itself).
+        const now = Date.now();
+        const last = recent.get(text);
+        if (last !== undefined && now - last < 30_000) return;
+        recent.set(text, now);
+        if (recent.size > 1000) recent.clear();
+        if (level <= logLevel.ERROR) log.error(text, fields);
+        else if (level === logLevel.WARN) log.warn(text, fields);
+        else log.debug(text, fields);
+      },
+  };
+  return new Kafka(config);
+}
