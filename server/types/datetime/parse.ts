@@ -1,0 +1,383 @@
+/**
+ * Parses text with java.time DateTimeFormatter patterns, case-insensitively and with ksqlDB's
+ * defaults for absent fields (1970-01-01, midnight). Adjacent numeric fields without separators
+ * (`yyyyMMdd`) are split by their widths as java.time's adjacent value parsing does.
+ */
+import { daysFromCivil, daysInMonth, MS_PER_DAY } from './civil';
+import { DAYS_LONG, DAYS_SHORT, MONTHS_LONG, MONTHS_SHORT } from './names';
+import { compilePattern, type PatternToken } from './pattern';
+import { getTimeZone, localToUtc, type TimeZone } from './zone';
+
+interface Fields {
+  year?: number;
+  yearOfEra?: number;
+  bc?: boolean;
+  month?: number;
+  day?: number;
+  dayOfYear?: number;
+  hour?: number;
+  hour12?: number;
+  pm?: boolean;
+  minute?: number;
+  second?: number;
+  nanos?: number;
+  milliOfDay?: number;
+  offset?: number;
+  zone?: TimeZone;
+}
+
+class ParseFailure extends Error {
+  constructor(
+    readonly index: number,
+    readonly unparsed = false,
+  ) {
+    super('parse failure');
+  }
+}
+
+/** Parses a TIMESTAMP; a zone or offset in the text wins over `zone`. Returns epoch millis. */
+export function parseTimestamp(text: string, pattern: string, zone: TimeZone): number {
+  const f = parseFields(text, pattern);
+  const local = localDays(f, text) * MS_PER_DAY + localMillis(f, text);
+  if (f.offset !== undefined) return local - f.offset;
+  return localToUtc(local, f.zone ?? zone);
+}
+
+/** Parses a DATE (days since the epoch); time fields in the pattern are read and ignored. */
+export function parseDate(text: string, pattern: string): number {
+  return localDays(parseFields(text, pattern), text);
+}
+
+/** Parses a TIME (millis of day); date fields in the pattern are read and ignored. */
+export function parseTime(text: string, pattern: string): number {
+  return localMillis(parseFields(text, pattern), text);
+}
+
+function fail(text: string, detail: string): Error {
+  return new Error(`Text '${text}' could not be parsed: ${detail}`);
+}
+
+function check(text: string, name: string, v: number | undefined, lo: number, hi: number): void {
+  if (v !== undefined && (v < lo || v > hi)) {
+    throw fail(text, `Invalid value for ${name} (valid values ${lo} - ${hi}): ${v}`);
+  }
+}
+
+function localDays(f: Fields, text: string): number {
+  let year = f.year ?? (f.yearOfEra !== undefined ? (f.bc ? 1 - f.yearOfEra : f.yearOfEra) : 1970);
+  if (f.year === undefined && f.yearOfEra === undefined && f.bc) year = 1 - 1970;
+  check(text, 'MonthOfYear', f.month, 1, 12);
+  check(text, 'DayOfMonth', f.day, 1, 31);
+  if (f.dayOfYear !== undefined && f.month === undefined && f.day === undefined) {
+    check(text, 'DayOfYear', f.dayOfYear, 1, 366);
+    return daysFromCivil(year, 1, 1) + f.dayOfYear - 1;
+  }
+  const month = f.month ?? 1;
+  // java.time's SMART resolver clamps an impossible day (Feb 30) to the month's last day.
+  const day = Math.min(f.day ?? 1, daysInMonth(year, month));
+  return daysFromCivil(year, month, day);
+}
+
+function localMillis(f: Fields, text: string): number {
+  if (f.milliOfDay !== undefined) return f.milliOfDay;
+  check(text, 'HourOfDay', f.hour, 0, 23);
+  check(text, 'ClockHourOfAmPm', f.hour12, 1, 12);
+  check(text, 'MinuteOfHour', f.minute, 0, 59);
+  check(text, 'SecondOfMinute', f.second, 0, 59);
+  let hour = f.hour ?? 0;
+  if (f.hour === undefined && f.hour12 !== undefined) hour = (f.hour12 % 12) + (f.pm ? 12 : 0);
+  else if (f.hour === undefined && f.pm) hour = 12;
+  return (
+    hour * 3_600_000 + (f.minute ?? 0) * 60_000 + (f.second ?? 0) * 1000 + Math.floor((f.nanos ?? 0) / 1e6)
+  );
+}
+
+function parseFields(text: string, pattern: string): Fields {
+  const tokens = compilePattern(pattern).tokens;
+  const f: Fields = {};
+  try {
+    const end = parseSeq(tokens, text, 0, f);
+    if (end !== text.length) throw new ParseFailure(end, true);
+  } catch (e) {
+    if (e instanceof ParseFailure) {
+      const where = e.unparsed ? `, unparsed text found at index ${e.index}` : ` at index ${e.index}`;
+      throw new Error(`Text '${text}' could not be parsed${where}`);
+    }
+    throw e;
+  }
+  return f;
+}
+
+function isNumericField(t: PatternToken | undefined): boolean {
+  if (!t || t.kind !== 'field') return false;
+  if ('MLQq'.includes(t.letter)) return t.count <= 2;
+  return 'yuYdDhHkKmsSnAN'.includes(t.letter);
+}
+
+function fixedWidth(t: PatternToken): number {
+  if (t.kind !== 'field') return 0;
+  if ('yuY'.includes(t.letter)) return t.count === 2 ? 2 : Math.max(t.count, 1);
+  return t.count;
+}
+
+function parseSeq(tokens: readonly PatternToken[], text: string, start: number, f: Fields): number {
+  let pos = start;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'literal') {
+      if (text.substring(pos, pos + t.text.length).toLowerCase() !== t.text.toLowerCase()) {
+        throw new ParseFailure(pos);
+      }
+      pos += t.text.length;
+    } else if (t.kind === 'optional') {
+      const trial: Fields = { ...f };
+      try {
+        pos = parseSeq(t.tokens, text, pos, trial);
+        Object.assign(f, trial);
+      } catch (e) {
+        if (!(e instanceof ParseFailure)) throw e;
+      }
+    } else if (isNumericField(t)) {
+      // Reserve digits for adjacent fixed-width numeric fields that follow without a separator.
+      let reserved = 0;
+      for (let j = i + 1; j < tokens.length && isNumericField(tokens[j]); j++)
+        reserved += fixedWidth(tokens[j]!);
+      pos = parseNumber(t.letter, t.count, text, pos, reserved, reserved > 0, f);
+    } else {
+      pos = parseText(t.letter, t.count, text, pos, f);
+    }
+  }
+  return pos;
+}
+
+function countDigits(text: string, pos: number): number {
+  let n = 0;
+  while (pos + n < text.length) {
+    const c = text.charCodeAt(pos + n);
+    if (c < 48 || c > 57) break;
+    n++;
+  }
+  return n;
+}
+
+function parseNumber(
+  letter: string,
+  count: number,
+  text: string,
+  pos: number,
+  reserved: number,
+  adjacent: boolean,
+  f: Fields,
+): number {
+  const isYear = 'yuY'.includes(letter);
+  let sign = 1;
+  if (isYear && count !== 2 && (text[pos] === '-' || text[pos] === '+')) {
+    sign = text[pos] === '-' ? -1 : 1;
+    pos++;
+  }
+  const available = countDigits(text, pos);
+  let min: number;
+  let max: number;
+  if (letter === 'S') {
+    min = max = count;
+  } else if (isYear) {
+    min = count === 2 ? 2 : count;
+    max = count === 2 ? 2 : 10;
+  } else if (count === 1 && !adjacent) {
+    min = 1;
+    max = letter === 'D' ? 3 : letter === 'n' || letter === 'A' || letter === 'N' ? 18 : 2;
+  } else if (letter === 'D' && count < 3) {
+    min = count;
+    max = 3;
+  } else {
+    min = max = count;
+  }
+  let width = Math.min(max, available - reserved);
+  if (adjacent && count > 1 && !isYear) width = Math.min(width, count);
+  if (width < min) throw new ParseFailure(pos);
+  const value = Number(text.substring(pos, pos + width));
+  assign(letter, count, sign * value, width, f);
+  return pos + width;
+}
+
+function assign(letter: string, count: number, value: number, width: number, f: Fields): void {
+  switch (letter) {
+    case 'y':
+    case 'Y':
+      f.yearOfEra = count === 2 ? 2000 + value : value;
+      break;
+    case 'u':
+      f.year = count === 2 ? 2000 + value : value;
+      break;
+    case 'M':
+    case 'L':
+      f.month = value;
+      break;
+    case 'Q':
+    case 'q':
+      f.month ??= (value - 1) * 3 + 1;
+      break;
+    case 'd':
+      f.day = value;
+      break;
+    case 'D':
+      f.dayOfYear = value;
+      break;
+    case 'H':
+      f.hour = value;
+      break;
+    case 'k':
+      f.hour = value === 24 ? 0 : value;
+      break;
+    case 'h':
+      f.hour12 = value;
+      break;
+    case 'K':
+      f.hour12 = value === 0 ? 12 : value;
+      break;
+    case 'm':
+      f.minute = value;
+      break;
+    case 's':
+      f.second = value;
+      break;
+    case 'S':
+      f.nanos = value * 10 ** (9 - width);
+      break;
+    case 'n':
+      f.nanos = value;
+      break;
+    case 'A':
+      f.milliOfDay = value;
+      break;
+    case 'N':
+      f.milliOfDay = Math.floor(value / 1e6);
+      break;
+    default:
+      break;
+  }
+}
+
+function matchWord(text: string, pos: number, words: readonly string[]): number {
+  const lower = text.substring(pos).toLowerCase();
+  let best = -1;
+  let bestLen = 0;
+  words.forEach((w, i) => {
+    if (w.length > bestLen && lower.startsWith(w.toLowerCase())) {
+      best = i;
+      bestLen = w.length;
+    }
+  });
+  return best < 0 ? -1 : best * 1000 + bestLen;
+}
+
+const MONTH_WORDS = [...MONTHS_LONG, ...MONTHS_SHORT];
+const DAY_WORDS = [...DAYS_LONG, ...DAYS_SHORT];
+const ZONE_ID = /^[A-Za-z][A-Za-z0-9~/._+-]*/;
+const OFFSET = /^([+-])(\d{2})(?::?(\d{2}))?(?::?(\d{2}))?/;
+const OFFSET_SHORT = /^([+-])(\d{1,2})(?::(\d{2}))?/;
+
+// Abbreviations Java's 'z' parser accepts for the zones people use most.
+const ZONE_NAMES: Record<string, string> = {
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
+  MST: 'America/Denver',
+  MDT: 'America/Denver',
+  CST: 'America/Chicago',
+  CDT: 'America/Chicago',
+  EST: 'America/New_York',
+  EDT: 'America/New_York',
+  CET: 'Europe/Paris',
+  CEST: 'Europe/Paris',
+  EET: 'Europe/Athens',
+  EEST: 'Europe/Athens',
+  WET: 'Europe/Lisbon',
+  WEST: 'Europe/Lisbon',
+  BST: 'Europe/London',
+  JST: 'Asia/Tokyo',
+  IST: 'Asia/Kolkata',
+  HST: 'Pacific/Honolulu',
+  AKST: 'America/Anchorage',
+  AKDT: 'America/Anchorage',
+};
+
+function parseText(letter: string, count: number, text: string, pos: number, f: Fields): number {
+  switch (letter) {
+    case 'M':
+    case 'L': {
+      const m = matchWord(text, pos, MONTH_WORDS);
+      if (m < 0) throw new ParseFailure(pos);
+      f.month = (Math.floor(m / 1000) % 12) + 1;
+      return pos + (m % 1000);
+    }
+    case 'E':
+    case 'e':
+    case 'c': {
+      const m = matchWord(text, pos, DAY_WORDS);
+      if (m < 0) throw new ParseFailure(pos);
+      return pos + (m % 1000);
+    }
+    case 'a':
+    case 'B': {
+      const m = matchWord(text, pos, ['AM', 'PM']);
+      if (m < 0) throw new ParseFailure(pos);
+      f.pm = m >= 1000;
+      return pos + 2;
+    }
+    case 'G': {
+      const m = matchWord(text, pos, ['AD', 'BC', 'Anno Domini', 'Before Christ']);
+      if (m < 0) throw new ParseFailure(pos);
+      f.bc = Math.floor(m / 1000) % 2 === 1;
+      return pos + (m % 1000);
+    }
+    case 'X':
+    case 'x':
+    case 'Z':
+    case 'O':
+      return parseOffset(text, pos, f);
+    default:
+      return parseZoneName(text, pos, f, count);
+  }
+}
+
+function parseOffset(text: string, pos: number, f: Fields): number {
+  const rest = text.substring(pos);
+  if (rest[0] === 'Z' || rest[0] === 'z') {
+    f.offset = 0;
+    return pos + 1;
+  }
+  let skip = 0;
+  if (/^(GMT|UTC)/i.test(rest)) {
+    skip = 3;
+    if (!/^[+-]/.test(rest.substring(3))) {
+      f.offset = 0;
+      return pos + 3;
+    }
+  }
+  const m =
+    (skip === 0 ? OFFSET : OFFSET_SHORT).exec(rest.substring(skip)) ??
+    OFFSET_SHORT.exec(rest.substring(skip));
+  if (!m) throw new ParseFailure(pos);
+  const sign = m[1] === '-' ? -1 : 1;
+  f.offset = sign * (Number(m[2]) * 3_600_000 + Number(m[3] ?? 0) * 60_000 + Number(m[4] ?? 0) * 1000);
+  return pos + skip + m[0].length;
+}
+
+function parseZoneName(text: string, pos: number, f: Fields, _count: number): number {
+  const rest = text.substring(pos);
+  if (/^[+-]/.test(rest)) return parseOffset(text, pos, f);
+  const m = ZONE_ID.exec(rest);
+  if (!m) throw new ParseFailure(pos);
+  // Longest prefix that names a zone: "UTC+01:00", "America/Los_Angeles", "PST".
+  for (let len = m[0].length; len > 0; len--) {
+    const candidate = m[0].substring(0, len);
+    const mapped = ZONE_NAMES[candidate.toUpperCase()];
+    try {
+      f.zone = getTimeZone(mapped ?? candidate);
+      return pos + len;
+    } catch {
+      // try a shorter prefix
+    }
+  }
+  throw new ParseFailure(pos);
+}
