@@ -8,7 +8,7 @@
  * - DOUBLE follows IEEE 754: `x / 0` is ±Infinity or NaN.
  * - DECIMAL results get the precision and scale of decimal.ts's shape rules; division rounds HALF_UP.
  */
-import { Decimal, type DecimalShape } from './decimal';
+import type { Decimal, DecimalShape } from './decimal';
 
 const INT_MIN = -2147483648;
 

@@ -166,8 +166,9 @@ function numberCaster(from: SqlType, bits: 32 | 64): Caster | undefined {
 /** Java's (int)/(long) of a double: NaN → 0, truncation toward zero, saturation at the bounds. */
 export function javaDoubleToInteger(v: number, bits: 32 | 64): number {
   if (Number.isNaN(v)) return 0;
-  const max = bits === 32 ? 2147483647 : 9223372036854775807;
-  const min = bits === 32 ? -2147483648 : -9223372036854775808;
+  // Long.MAX_VALUE is not a double; 2^63 is the nearest one and what Java's (long) saturates to.
+  const max = bits === 32 ? 2147483647 : 2 ** 63;
+  const min = bits === 32 ? -2147483648 : -(2 ** 63);
   if (v >= max) return max;
   if (v <= min) return min;
   return Math.trunc(v) + 0;
