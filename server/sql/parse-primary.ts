@@ -28,7 +28,8 @@ export function parsePrimary(p: Parser): Expression {
         p.advance();
         const inner = parseExpression(p);
         p.expectPunct(')');
-        return inner;
+        // The node's span grows to cover its parentheses, so a clause's last span ends where it does.
+        return { ...inner, span: p.spanFrom(first) };
       }
       break;
     case 'word':
