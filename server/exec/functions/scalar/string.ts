@@ -7,12 +7,12 @@ function concatBytes(parts: readonly (Uint8Array | null)[]): Uint8Array {
   return Buffer.concat(parts.filter((p): p is Uint8Array => p !== null && p !== undefined));
 }
 
-/** Java's String.trim: strips every char ≤ U+0020 at both ends. */
-export function javaTrim(s: string): string {
+/** Java's String.trim: strips every char ≤ U+0020 at the chosen ends. */
+export function javaTrim(s: string, left = true, right = true): string {
   let a = 0;
   let b = s.length;
-  while (a < b && s.charCodeAt(a) <= 32) a++;
-  while (b > a && s.charCodeAt(b - 1) <= 32) b--;
+  while (left && a < b && s.charCodeAt(a) <= 32) a++;
+  while (right && b > a && s.charCodeAt(b - 1) <= 32) b--;
   return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
@@ -183,14 +183,14 @@ export const STRING_FUNCTIONS: readonly ScalarSpec[] = [
     name: 'TRIM',
     category: CAT,
     description: 'Removes leading and trailing whitespace and control characters.',
-    variants: [{ params: ['input STRING'], returns: 'STRING', impl: javaTrim }],
+    variants: [{ params: ['input STRING'], returns: 'STRING', impl: (s: string) => javaTrim(s) }],
   },
   {
     name: 'LTRIM',
     category: CAT,
     description: 'Removes leading whitespace.',
     variants: [
-      { params: ['input STRING'], returns: 'STRING', impl: (s: string) => s.replace(/^[\s\x00-\x20]+/, '') },
+      { params: ['input STRING'], returns: 'STRING', impl: (s: string) => javaTrim(s, true, false) },
     ],
   },
   {
@@ -198,7 +198,7 @@ export const STRING_FUNCTIONS: readonly ScalarSpec[] = [
     category: CAT,
     description: 'Removes trailing whitespace.',
     variants: [
-      { params: ['input STRING'], returns: 'STRING', impl: (s: string) => s.replace(/[\s\x00-\x20]+$/, '') },
+      { params: ['input STRING'], returns: 'STRING', impl: (s: string) => javaTrim(s, false, true) },
     ],
   },
   {
