@@ -190,6 +190,8 @@ export default tseslint.config(
       ],
     },
   },
+  // Playwright fixtures declare their (empty) dependencies with an object pattern.
+  { files: ['e2e/**/*.ts'], rules: { 'no-empty-pattern': 'off' } },
   // Tests may reach across layers to set things up.
   {
     files: ['**/*.test.ts', '**/*.int.test.ts', 'server/testing/**/*.ts'],

@@ -8,6 +8,7 @@ import { EngineHealth } from './engine/health';
 import { ClusterProbe } from './kafka/cluster-probe';
 import { createKafka } from './kafka/client';
 import { createLogger } from './log/logger';
+import { openStore } from './store/store';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -19,6 +20,9 @@ async function main(): Promise<void> {
       : logger.warn('Kafka unreachable', { error: state.error }),
   );
   const health = new EngineHealth(probe, config.serviceId, config.kafka.bootstrapServers.join(','));
+
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  logger.info('database ready', { provider: store.target.provider });
 
   const api = createApiServer({
     host: config.http.host,
@@ -48,6 +52,7 @@ async function main(): Promise<void> {
     void (async () => {
       await api.close().catch((error: unknown) => logger.warn('http close failed', { error }));
       await probe.stop();
+      await store.close().catch(() => {});
       process.exit(0);
     })();
   };

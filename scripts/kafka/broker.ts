@@ -33,6 +33,7 @@ export async function startBroker(options: StartBrokerOptions = {}): Promise<Run
   const log = options.log ?? (() => {});
   const jars = ensureJars(log);
   const ephemeral = options.ephemeral ?? false;
+  if (ephemeral) removeAbandonedTestDirs();
   const dir =
     options.dir ??
     (ephemeral
@@ -90,6 +91,26 @@ export async function startBroker(options: StartBrokerOptions = {}): Promise<Run
   }
   log(`Kafka broker ready on 127.0.0.1:${ports.broker}`);
   return broker;
+}
+
+/** Ephemeral brokers whose launcher was killed before it could clean up leave their folder behind. */
+function removeAbandonedTestDirs(): void {
+  const root = path.join(dataDir(), 'kafka');
+  if (!fs.existsSync(root)) return;
+  for (const entry of fs.readdirSync(root)) {
+    const pid = /^test-(\d+)-/.exec(entry)?.[1];
+    if (pid === undefined || processAlive(Number(pid))) continue;
+    fs.rmSync(path.join(root, entry), { recursive: true, force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function formatStorageOnce(classpath: string, propertiesFile: string, logDirs: string): void {

@@ -25,6 +25,7 @@ const EnvSchema = z.object({
   KAPPA_LOG_FORMAT: z.enum(['pretty', 'json']).default('pretty'),
   KAPPA_KAFKA_CLIENT_ID: z.string().default('kappa'),
   KAPPA_HEALTH_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
+  DATABASE_URL: z.string().optional(),
 });
 
 export type EngineConfig = Readonly<{
@@ -34,6 +35,8 @@ export type EngineConfig = Readonly<{
   dataDir: string;
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'pretty' | 'json' };
   healthIntervalMs: number;
+  /** PostgreSQL (postgres://…) or SQLite (file:…) for saved queries; default SQLite in dataDir. */
+  databaseUrl: string | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -57,5 +60,6 @@ export function loadConfig(env: Record<string, string | undefined>): EngineConfi
     dataDir: e.KAPPA_DATA_DIR,
     log: { level: e.KAPPA_LOG_LEVEL, format: e.KAPPA_LOG_FORMAT },
     healthIntervalMs: e.KAPPA_HEALTH_INTERVAL_MS,
+    databaseUrl: e.DATABASE_URL,
   };
 }

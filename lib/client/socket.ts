@@ -1,0 +1,13 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../contracts/socket';
+
+export type EngineSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** One typed socket.io connection to the engine (WebSocket only: no long-polling fallback). */
+export function connectEngine(engineUrl: string): EngineSocket {
+  return io(engineUrl, {
+    transports: ['websocket'],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5000,
+  });
+}

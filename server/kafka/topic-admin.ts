@@ -1,0 +1,98 @@
+import type { Admin, Kafka } from 'kafkajs';
+
+export interface TopicSpec {
+  readonly name: string;
+  readonly partitions: number;
+  readonly replicas?: number;
+  readonly configs?: Readonly<Record<string, string>>;
+}
+
+export interface TopicInfo {
+  readonly name: string;
+  readonly partitions: number;
+  readonly replicas: number;
+  /** Sum over partitions of (high watermark − low watermark). */
+  readonly messages: number;
+  readonly internal: boolean;
+}
+
+/** Topic administration as the engine needs it; hides kafkajs's admin API. */
+export class TopicAdmin {
+  private admin: Admin | undefined;
+
+  constructor(private readonly kafka: Kafka) {}
+
+  private async connected(): Promise<Admin> {
+    if (!this.admin) {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      this.admin = admin;
+    }
+    return this.admin;
+  }
+
+  async exists(name: string): Promise<boolean> {
+    const admin = await this.connected();
+    return (await admin.listTopics()).includes(name);
+  }
+
+  /** Creates the topic unless it exists; resolves true if it was created. */
+  async ensure(spec: TopicSpec): Promise<boolean> {
+    const admin = await this.connected();
+    return admin.createTopics({
+      waitForLeaders: true,
+      topics: [
+        {
+          topic: spec.name,
+          numPartitions: spec.partitions,
+          replicationFactor: spec.replicas ?? -1,
+          configEntries: Object.entries(spec.configs ?? {}).map(([name, value]) => ({ name, value })),
+        },
+      ],
+    });
+  }
+
+  async partitionCount(name: string): Promise<number | undefined> {
+    const admin = await this.connected();
+    const metadata = await admin.fetchTopicMetadata({ topics: [name] }).catch(() => undefined);
+    return metadata?.topics[0]?.partitions.length;
+  }
+
+  async delete(names: readonly string[]): Promise<void> {
+    if (names.length === 0) return;
+    const admin = await this.connected();
+    await admin.deleteTopics({ topics: [...names] });
+  }
+
+  async list(options: { includeInternal?: boolean } = {}): Promise<TopicInfo[]> {
+    const admin = await this.connected();
+    const names = (await admin.listTopics()).filter((n) => options.includeInternal || !n.startsWith('__'));
+    if (names.length === 0) return [];
+    const metadata = await admin.fetchTopicMetadata({ topics: names });
+    const result: TopicInfo[] = [];
+    for (const topic of metadata.topics) {
+      const offsets = await admin.fetchTopicOffsets(topic.name);
+      const messages = offsets.reduce((sum, p) => sum + (Number(p.high) - Number(p.low)), 0);
+      result.push({
+        name: topic.name,
+        partitions: topic.partitions.length,
+        replicas: topic.partitions[0]?.replicas.length ?? 0,
+        messages,
+        internal: topic.name.startsWith('_'),
+      });
+    }
+    return result.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** End offsets (high watermarks) per partition. */
+  async endOffsets(name: string): Promise<Map<number, number>> {
+    const admin = await this.connected();
+    const offsets = await admin.fetchTopicOffsets(name);
+    return new Map(offsets.map((p) => [p.partition, Number(p.high)]));
+  }
+
+  async close(): Promise<void> {
+    await this.admin?.disconnect();
+    this.admin = undefined;
+  }
+}
