@@ -1,5 +1,7 @@
 /** Every built-in function family, in one list per kind. */
 import type { AggregateSpec, ScalarSpec, TableSpec } from './define';
+import { DATETIME_FUNCTIONS } from './scalar/datetime';
+import { DATETIME_ARITHMETIC_FUNCTIONS } from './scalar/datetime-arithmetic';
 import { MATH_FUNCTIONS } from './scalar/math';
 import { MATH_EXTRA_FUNCTIONS } from './scalar/math-extra';
 import { NULL_FUNCTIONS } from './scalar/nulls';
@@ -18,6 +20,8 @@ export const ALL_SCALARS: readonly ScalarSpec[] = [
   ...MATH_FUNCTIONS,
   ...MATH_EXTRA_FUNCTIONS,
   ...TRIG_FUNCTIONS,
+  ...DATETIME_FUNCTIONS,
+  ...DATETIME_ARITHMETIC_FUNCTIONS,
 ];
 
 export const ALL_AGGREGATES: readonly AggregateSpec[] = [];
