@@ -11,14 +11,24 @@ const EXTENDABLE: ReadonlySet<ShowTarget> = new Set(['STREAMS', 'TABLES', 'TOPIC
 
 /** After SHOW or LIST. */
 export function parseShow(p: Parser, first: Token): Statement {
-  const all = p.isKw('ALL') && p.isKw('TOPICS', 1) ? (p.advance(), true) : (p.expect('ALL'), false);
-  let connectorType: 'SOURCE' | 'SINK' | undefined;
-  if ((p.isKw('SOURCE') || p.isKw('SINK')) && p.isKw('CONNECTORS', 1)) {
-    connectorType = p.advance().value === 'SINK' ? 'SINK' : 'SOURCE';
-  } else {
-    p.expect('SOURCE');
-    p.expect('SINK');
+  if (p.acceptKw('ALL')) {
+    p.expectKw('TOPICS');
+    const extended = p.acceptKw('EXTENDED');
+    return base(p, first, { kind: 'ShowStmt', target: 'TOPICS', extended, all: true });
   }
+  if ((p.isKw('SOURCE') || p.isKw('SINK')) && p.isKw('CONNECTORS', 1)) {
+    const connectorType = p.advance().value === 'SINK' ? 'SINK' : 'SOURCE';
+    p.advance();
+    return base(p, first, {
+      kind: 'ShowStmt',
+      target: 'CONNECTORS',
+      extended: false,
+      all: false,
+      connectorType,
+    });
+  }
+  p.expect('SOURCE');
+  p.expect('SINK');
   let target: ShowTarget | undefined;
   if (p.isKw('CONNECTOR') && p.isKw('PLUGINS', 1)) {
     p.advance();
@@ -31,11 +41,8 @@ export function parseShow(p: Parser, first: Token): Statement {
       return p.fail();
     }
   }
-  if (all && target !== 'TOPICS') p.failAt(first, 'ALL is only valid in SHOW ALL TOPICS');
-  if (connectorType && target !== 'CONNECTORS') p.fail();
   const extended = EXTENDABLE.has(target) && p.acceptKw('EXTENDED');
-  const body = { kind: 'ShowStmt', target, extended, all } as const;
-  return base(p, first, connectorType ? { ...body, connectorType } : body);
+  return base(p, first, { kind: 'ShowStmt', target, extended, all: false });
 }
 
 /** After DESCRIBE. */

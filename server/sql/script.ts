@@ -98,8 +98,7 @@ function parseSubstituted(
     diagnostics.push(...sub.diagnostics);
     return undefined;
   }
-  const mapSpan = (s: Span): Span =>
-    lines.span(from + sub.toOriginal(s.start, false), from + sub.toOriginal(s.end, true));
+  const mapSpan = (s: Span): Span => lines.span(sub.toOriginal(s.start, false), sub.toOriginal(s.end, true));
   const tokens = lex(sub.text);
   return parseOne(new Parser(tokens, sub.text, mapSpan));
 }

@@ -23,14 +23,14 @@ interface Segment {
 export interface Substitution {
   readonly text: string;
   readonly diagnostics: readonly Diagnostic[];
-  /** Maps an offset in `text` back to the input; inside a substituted value it snaps to the `${...}`. */
+  /** Maps an offset in `text` to one in `source`; inside a substituted value it snaps to the `${...}`. */
   toOriginal(offset: number, isEnd: boolean): number;
 }
 
 /**
  * Replaces every `${name}` in `source[from, to)` with its value, as ksqlDB does before parsing:
  * in code, string literals and quoted identifiers alike, but not inside comments. An undefined
- * variable is an error with the span of its reference. Returned offsets are relative to `from`.
+ * variable is an error with the span of its reference.
  */
 export function substituteVariables(
   source: string,
