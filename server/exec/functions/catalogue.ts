@@ -2,6 +2,13 @@
 import type { AggregateSpec, ScalarSpec, TableSpec } from './define';
 import { DATETIME_FUNCTIONS } from './scalar/datetime';
 import { DATETIME_ARITHMETIC_FUNCTIONS } from './scalar/datetime-arithmetic';
+import { ARRAY_FUNCTIONS } from './scalar/array';
+import { ARRAY_SET_FUNCTIONS } from './scalar/array-set';
+import { LAMBDA_FUNCTIONS } from './scalar/lambda';
+import { MAP_FUNCTIONS } from './scalar/map';
+import { MISC_FUNCTIONS } from './scalar/misc';
+import { URL_FUNCTIONS } from './scalar/url';
+import { JSON_FUNCTIONS } from './scalar/json';
 import { MATH_FUNCTIONS } from './scalar/math';
 import { MATH_EXTRA_FUNCTIONS } from './scalar/math-extra';
 import { NULL_FUNCTIONS } from './scalar/nulls';
@@ -22,6 +29,13 @@ export const ALL_SCALARS: readonly ScalarSpec[] = [
   ...TRIG_FUNCTIONS,
   ...DATETIME_FUNCTIONS,
   ...DATETIME_ARITHMETIC_FUNCTIONS,
+  ...JSON_FUNCTIONS,
+  ...ARRAY_FUNCTIONS,
+  ...ARRAY_SET_FUNCTIONS,
+  ...MAP_FUNCTIONS,
+  ...LAMBDA_FUNCTIONS,
+  ...URL_FUNCTIONS,
+  ...MISC_FUNCTIONS,
 ];
 
 export const ALL_AGGREGATES: readonly AggregateSpec[] = [];
