@@ -190,7 +190,7 @@ function expectedAt(head: Token[], at: number): string[] {
     endLine: line,
     endColumn: column,
   };
-  const p = new Parser([...head, eof], '');
+  const p = new Parser([...head, eof], '', undefined, true);
   try {
     parseStatementBody(p);
     p.acceptPunct(';');

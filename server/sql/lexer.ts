@@ -65,7 +65,20 @@ export function isIdentStart(c: number): boolean {
  * `error` token (whose value is the message) and lexing continues after it. The last token is `eof`.
  */
 export function lex(text: string, options: LexOptions = {}): Token[] {
+  const next = tokenizer(text, options);
   const tokens: Token[] = [];
+  for (;;) {
+    const t = next();
+    tokens.push(t);
+    if (t.kind === 'eof') return tokens;
+  }
+}
+
+/**
+ * Incremental form of `lex`: each call returns the next token, then `eof` forever. Lets a script be
+ * parsed statement by statement without holding every token of a large script at once.
+ */
+export function tokenizer(text: string, options: LexOptions = {}): () => Token {
   const n = text.length;
   let pos = 0;
   let line = 1;
@@ -74,18 +87,16 @@ export function lex(text: string, options: LexOptions = {}): Token[] {
   let tokLine = 1;
   let tokCol = 1;
 
-  const push = (kind: TokenKind, value: string): void => {
-    tokens.push({
-      kind,
-      value,
-      start: tokStart,
-      end: pos,
-      line: tokLine,
-      column: tokCol,
-      endLine: line,
-      endColumn: pos - lineStart + 1,
-    });
-  };
+  const make = (kind: TokenKind, value: string): Token => ({
+    kind,
+    value,
+    start: tokStart,
+    end: pos,
+    line: tokLine,
+    column: tokCol,
+    endLine: line,
+    endColumn: pos - lineStart + 1,
+  });
   // Advances over a run that may contain line breaks, keeping line bookkeeping right.
   const advanceTo = (target: number): void => {
     for (let i = pos; i < target; i++) {
@@ -119,97 +130,91 @@ export function lex(text: string, options: LexOptions = {}): Token[] {
     }
   };
 
-  while (pos < n) {
-    const c = text.charCodeAt(pos);
-    if (c === C.SPACE || c === C.TAB || c === C.CR) {
-      pos++;
-      continue;
-    }
-    if (c === C.LF) {
-      pos++;
-      line++;
-      lineStart = pos;
-      continue;
+  return function next(): Token {
+    while (pos < n) {
+      const c = text.charCodeAt(pos);
+      if (c === C.SPACE || c === C.TAB || c === C.CR) {
+        pos++;
+        continue;
+      }
+      if (c === C.LF) {
+        pos++;
+        line++;
+        lineStart = pos;
+        continue;
+      }
+      tokStart = pos;
+      tokLine = line;
+      tokCol = pos - lineStart + 1;
+
+      if (c === C.MINUS && text.charCodeAt(pos + 1) === C.MINUS) {
+        let end = text.indexOf('\n', pos);
+        if (end < 0) end = n;
+        options.onComment?.(pos, end);
+        pos = end;
+        continue;
+      }
+      if (c === C.SLASH && text.charCodeAt(pos + 1) === C.STAR) {
+        const close = text.indexOf('*/', pos + 2);
+        if (close < 0) {
+          options.onComment?.(pos, n);
+          advanceTo(n);
+          return make('error', 'unterminated comment: missing */');
+        }
+        options.onComment?.(pos, close + 2);
+        advanceTo(close + 2);
+        continue;
+      }
+      if (isIdentStart(c)) {
+        let i = pos + 1;
+        while (i < n && isIdentPart(text.charCodeAt(i))) i++;
+        pos = i;
+        return make('word', text.slice(tokStart, i).toUpperCase());
+      }
+      if (isDigit(c) || (c === C.DOT && isDigit(text.charCodeAt(pos + 1)))) return lexNumber();
+      if (c === C.QUOTE) {
+        const v = quoted(C.QUOTE);
+        return make(
+          v === undefined ? 'error' : 'string',
+          v ?? 'unterminated string literal: missing closing quote',
+        );
+      }
+      if (c === C.BACKTICK || c === C.DQUOTE) {
+        const v = quoted(c);
+        if (v === undefined) return make('error', 'unterminated quoted identifier');
+        if (v.length === 0) return make('error', 'empty quoted identifier');
+        return make('quoted', v);
+      }
+      if (c === C.DOLLAR && text.charCodeAt(pos + 1) === C.LBRACE) {
+        let i = pos + 2;
+        if (i < n && isIdentStart(text.charCodeAt(i))) {
+          while (i < n && isIdentPart(text.charCodeAt(i))) i++;
+          if (text.charCodeAt(i) === C.RBRACE) {
+            pos = i + 1;
+            return make('variable', text.slice(tokStart + 2, i));
+          }
+        }
+        pos += 2;
+        return make('error', 'malformed variable reference: expected ${name}');
+      }
+      const p = punct(c, text.charCodeAt(pos + 1));
+      if (p !== undefined) {
+        pos += p.length;
+        return make('punct', p);
+      }
+      const cp = text.codePointAt(pos) ?? c;
+      pos += cp > 0xffff ? 2 : 1;
+      return make('error', `unexpected character '${String.fromCodePoint(cp)}'`);
     }
     tokStart = pos;
     tokLine = line;
     tokCol = pos - lineStart + 1;
-
-    if (c === C.MINUS && text.charCodeAt(pos + 1) === C.MINUS) {
-      let end = text.indexOf('\n', pos);
-      if (end < 0) end = n;
-      options.onComment?.(pos, end);
-      pos = end;
-      continue;
-    }
-    if (c === C.SLASH && text.charCodeAt(pos + 1) === C.STAR) {
-      const close = text.indexOf('*/', pos + 2);
-      if (close < 0) {
-        options.onComment?.(pos, n);
-        advanceTo(n);
-        push('error', 'unterminated comment: missing */');
-        continue;
-      }
-      options.onComment?.(pos, close + 2);
-      advanceTo(close + 2);
-      continue;
-    }
-    if (isIdentStart(c)) {
-      let i = pos + 1;
-      while (i < n && isIdentPart(text.charCodeAt(i))) i++;
-      pos = i;
-      push('word', text.slice(tokStart, i).toUpperCase());
-      continue;
-    }
-    if (isDigit(c) || (c === C.DOT && isDigit(text.charCodeAt(pos + 1)))) {
-      lexNumber();
-      continue;
-    }
-    if (c === C.QUOTE) {
-      const v = quoted(C.QUOTE);
-      push(v === undefined ? 'error' : 'string', v ?? 'unterminated string literal: missing closing quote');
-      continue;
-    }
-    if (c === C.BACKTICK || c === C.DQUOTE) {
-      const v = quoted(c);
-      if (v === undefined) push('error', 'unterminated quoted identifier');
-      else if (v.length === 0) push('error', 'empty quoted identifier');
-      else push('quoted', v);
-      continue;
-    }
-    if (c === C.DOLLAR && text.charCodeAt(pos + 1) === C.LBRACE) {
-      let i = pos + 2;
-      if (i < n && isIdentStart(text.charCodeAt(i))) {
-        while (i < n && isIdentPart(text.charCodeAt(i))) i++;
-        if (text.charCodeAt(i) === C.RBRACE) {
-          pos = i + 1;
-          push('variable', text.slice(tokStart + 2, i));
-          continue;
-        }
-      }
-      pos += 2;
-      push('error', 'malformed variable reference: expected ${name}');
-      continue;
-    }
-    const p = punct(c, text.charCodeAt(pos + 1));
-    if (p !== undefined) {
-      pos += p.length;
-      push('punct', p);
-      continue;
-    }
-    const cp = text.codePointAt(pos) ?? c;
-    pos += cp > 0xffff ? 2 : 1;
-    push('error', `unexpected character '${String.fromCodePoint(cp)}'`);
-  }
-  tokStart = pos;
-  tokLine = line;
-  tokCol = pos - lineStart + 1;
-  push('eof', '');
-  return tokens;
+    return make('eof', '');
+  };
 
   // INTEGER `12`, DECIMAL `1.5` / `.5` / `1.`, FLOAT `1e5` / `1.5E-3`; a digit-led run of identifier
   // characters that is longer than the number (`1abc`) is an identifier, as in ksqlDB.
-  function lexNumber(): void {
+  function lexNumber(): Token {
     let i = pos;
     while (isDigit(text.charCodeAt(i))) i++;
     const intEnd = i;
@@ -235,12 +240,11 @@ export function lex(text: string, options: LexOptions = {}): Token[] {
       while (k < n && isIdentPart(text.charCodeAt(k))) k++;
       if (k > i && k > intEnd) {
         pos = k;
-        push('word', text.slice(tokStart, k).toUpperCase());
-        return;
+        return make('word', text.slice(tokStart, k).toUpperCase());
       }
     }
     pos = i;
-    push(kind, text.slice(tokStart, i));
+    return make(kind, text.slice(tokStart, i));
   }
 }
 

@@ -54,20 +54,20 @@ export function parseDescribe(p: Parser, first: Token): Statement {
   }
   p.expect('STREAMS');
   p.expect('TABLES');
-  if (p.isKw('FUNCTION') && p.isIdentAt(1)) {
+  if (p.isKw('FUNCTION') && (p.isIdentAt(1) || p.cursorAt(1))) {
     p.advance();
     const name = p.identifier('function');
     return base(p, first, { kind: 'DescribeFunctionStmt', name });
   }
   p.expect('FUNCTION');
-  if (p.isKw('CONNECTOR') && p.isIdentAt(1)) {
+  if (p.isKw('CONNECTOR') && (p.isIdentAt(1) || p.cursorAt(1))) {
     p.advance();
     const name = p.identifier('connector');
     return base(p, first, { kind: 'DescribeConnectorStmt', name });
   }
   p.expect('CONNECTOR');
   // Older ksqlDB releases wrote DESCRIBE EXTENDED name; the grammar now puts EXTENDED last.
-  const leading = p.isKw('EXTENDED') && p.isIdentAt(1) ? (p.advance(), true) : (p.expect('EXTENDED'), false);
+  const leading = p.isKw('EXTENDED') && (p.isIdentAt(1) || p.cursorAt(1)) ? (p.advance(), true) : (p.expect('EXTENDED'), false);
   const source = p.identifier('source');
   const extended = leading || p.acceptKw('EXTENDED');
   return base(p, first, { kind: 'DescribeStmt', source, extended });

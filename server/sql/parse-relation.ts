@@ -11,8 +11,8 @@ import type { Parser } from './parser';
  */
 function clauseAhead(p: Parser): boolean {
   return (
-    (p.isKw('EMIT') && (p.isKw('CHANGES', 1) || p.isKw('FINAL', 1))) ||
-    ((p.isKw('PARTITION') || p.isKw('ORDER')) && p.isKw('BY', 1)) ||
+    (p.isKw('EMIT') && (p.isKw('CHANGES', 1) || p.isKw('FINAL', 1) || p.cursorAt(1))) ||
+    ((p.isKw('PARTITION') || p.isKw('ORDER')) && (p.isKw('BY', 1) || p.cursorAt(1))) ||
     (p.isKw('OFFSET') && p.peek().kind === 'integer')
   );
 }

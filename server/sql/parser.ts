@@ -78,12 +78,20 @@ export class Parser {
    * @param source the text the tokens' offsets index (slices of it become statement `text`).
    * @param mapSpan turns a span in `source` into a span in the user's script, when they differ
    *   (after variable substitution).
+   * @param completing the input is the text before an editor's cursor: at its end, prefer reading a
+   *   word as the keyword it could start (`FROM s EMIT|`) over reading it as a name.
    */
   constructor(
     readonly tokens: readonly Token[],
     readonly source: string,
     private readonly mapSpan?: (span: Span) => Span,
+    readonly completing = false,
   ) {}
+
+  /** True when completing and the token `k` ahead is the end of the input. */
+  cursorAt(k: number): boolean {
+    return this.completing && this.peek(k).kind === 'eof';
+  }
 
   get tok(): Token {
     return this.at(this.pos);

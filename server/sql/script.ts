@@ -3,7 +3,7 @@ import type { Span } from '../../lib/contracts/span';
 import type { ColumnDef, Statement } from './ast-statement';
 import type { Expression } from './ast-expression';
 import type { TypeNode } from './ast-type';
-import { lex } from './lexer';
+import { lex, tokenizer } from './lexer';
 import { LineIndex } from './line-index';
 import { parseColumnDefs } from './parse-ddl';
 import { parseExpression as parseExpr } from './parse-expression';
@@ -31,47 +31,46 @@ export interface ScriptParseResult {
  * statements affect the variables seen by the statements after them, as in a ksqlDB session.
  */
 export function parseScript(text: string, options: ParseOptions = {}): ScriptParseResult {
-  const tokens = lex(text);
+  const next = tokenizer(text);
   const statements: Statement[] = [];
   const diagnostics: Diagnostic[] = [];
   const vars = variableMap(options.variables);
   let lines: LineIndex | undefined;
-  let i = 0;
-  while (i < tokens.length) {
-    const first = tokens[i];
-    if (first === undefined || first.kind === 'eof') break;
-    if (first.kind === 'punct' && first.value === ';') {
-      i++;
-      continue;
-    }
-    let j = i;
+  for (;;) {
+    // One statement's tokens, its `;` included; lexed lazily so a large script stays cheap.
+    const chunk: Token[] = [];
     let needsVars = false;
-    for (; j < tokens.length; j++) {
-      const t = tokens[j];
-      if (t === undefined || t.kind === 'eof' || (t.kind === 'punct' && t.value === ';')) break;
+    let end: Token;
+    for (;;) {
+      const t = next();
+      if (t.kind === 'eof' || (t.kind === 'punct' && t.value === ';')) {
+        end = t;
+        break;
+      }
       if (t.kind === 'variable' || ((t.kind === 'string' || t.kind === 'quoted') && t.value.includes('${'))) {
         needsVars = true;
       }
+      chunk.push(t);
     }
-    const last = tokens[j];
-    const endIndex = last !== undefined && last.kind === 'punct' ? j + 1 : j;
-    const chunk = tokens.slice(i, endIndex);
-    let result: Statement | Diagnostic | undefined;
-    if (needsVars) {
-      lines ??= new LineIndex(text);
-      result = parseSubstituted(text, chunk, vars, lines, diagnostics);
-    } else {
-      chunk.push(eofAfter(chunk));
-      result = parseOne(new Parser(chunk, text));
+    if (chunk.length > 0) {
+      if (end.kind !== 'eof') chunk.push(end);
+      let result: Statement | Diagnostic | undefined;
+      if (needsVars) {
+        lines ??= new LineIndex(text);
+        result = parseSubstituted(text, chunk, vars, lines, diagnostics);
+      } else {
+        chunk.push(eofAfter(chunk));
+        result = parseOne(new Parser(chunk, text));
+      }
+      if (result !== undefined) {
+        if ('kind' in result) {
+          statements.push(result);
+          if (result.kind === 'DefineVariableStmt') vars.set(result.name.name, result.value);
+          else if (result.kind === 'UndefineVariableStmt') vars.delete(result.name.name);
+        } else diagnostics.push(result);
+      }
     }
-    if (result !== undefined) {
-      if ('kind' in result) {
-        statements.push(result);
-        if (result.kind === 'DefineVariableStmt') vars.set(result.name.name, result.value);
-        else if (result.kind === 'UndefineVariableStmt') vars.delete(result.name.name);
-      } else diagnostics.push(result);
-    }
-    i = endIndex;
+    if (end.kind === 'eof') break;
   }
   return { statements, diagnostics };
 }
