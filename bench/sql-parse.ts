@@ -24,7 +24,9 @@ function measure(name: string, minMs: number, run: () => void): void {
     elapsed = Number(process.hrtime.bigint() - start) / 1e6;
   }
   const mbPerSec = (bytes * rounds) / 1e6 / (elapsed / 1000);
-  console.log(`${name.padEnd(34)} ${mbPerSec.toFixed(2).padStart(7)} MB/s  (${(elapsed / rounds).toFixed(1)} ms per pass)`);
+  console.log(
+    `${name.padEnd(34)} ${mbPerSec.toFixed(2).padStart(7)} MB/s  (${(elapsed / rounds).toFixed(1)} ms per pass)`,
+  );
 }
 
 console.log(`corpus: ${statements.length} statements, ${(bytes / 1024).toFixed(0)} KiB`);

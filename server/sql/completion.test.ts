@@ -13,10 +13,21 @@ const CATALOG: CompletionCatalog = {
         { name: 'userId', type: 'STRING' },
       ],
     },
-    { name: 'USERS', kind: 'TABLE', columns: [{ name: 'UID', type: 'STRING', key: true }, { name: 'NAME', type: 'STRING' }] },
+    {
+      name: 'USERS',
+      kind: 'TABLE',
+      columns: [
+        { name: 'UID', type: 'STRING', key: true },
+        { name: 'NAME', type: 'STRING' },
+      ],
+    },
   ],
   functions: [
-    { name: 'SUBSTRING', description: 'Part of a string', signatures: ['SUBSTRING(str STRING, pos INT) -> STRING'] },
+    {
+      name: 'SUBSTRING',
+      description: 'Part of a string',
+      signatures: ['SUBSTRING(str STRING, pos INT) -> STRING'],
+    },
     { name: 'SUM', signatures: ['SUM(col BIGINT) -> BIGINT'], kind: 'aggregate' },
   ],
   types: ['ADDRESS'],
@@ -37,33 +48,89 @@ describe('completion', () => {
     ['sel|', ['keyword:SELECT'], ['keyword:CREATE']],
     ['SELECT * FROM |', ['stream:ORDERS', 'table:USERS'], ['keyword:SELECT']],
     ['SELECT * FROM us|', ['table:USERS'], ['stream:ORDERS']],
-    ['SELECT * FROM orders |', ['keyword:JOIN', 'keyword:WHERE', 'keyword:GROUP BY', 'keyword:EMIT', 'keyword:LIMIT', 'keyword:LEFT'], ['column:ID']],
-    ['SELECT * FROM orders WHERE amount > 1 |', ['keyword:AND', 'keyword:OR', 'keyword:EMIT', 'keyword:GROUP BY'], ['keyword:WHERE']],
-    ['SELECT * FROM orders WHERE amount |', ['keyword:BETWEEN', 'keyword:IN', 'keyword:LIKE', 'keyword:IS', 'keyword:NOT'], []],
-    ['SELECT | FROM orders', ['column:ID', 'column:AMOUNT', 'function:SUBSTRING', 'keyword:CASE', 'keyword:CAST'], ['column:UID']],
+    [
+      'SELECT * FROM orders |',
+      ['keyword:JOIN', 'keyword:WHERE', 'keyword:GROUP BY', 'keyword:EMIT', 'keyword:LIMIT', 'keyword:LEFT'],
+      ['column:ID'],
+    ],
+    [
+      'SELECT * FROM orders WHERE amount > 1 |',
+      ['keyword:AND', 'keyword:OR', 'keyword:EMIT', 'keyword:GROUP BY'],
+      ['keyword:WHERE'],
+    ],
+    [
+      'SELECT * FROM orders WHERE amount |',
+      ['keyword:BETWEEN', 'keyword:IN', 'keyword:LIKE', 'keyword:IS', 'keyword:NOT'],
+      [],
+    ],
+    [
+      'SELECT | FROM orders',
+      ['column:ID', 'column:AMOUNT', 'function:SUBSTRING', 'keyword:CASE', 'keyword:CAST'],
+      ['column:UID'],
+    ],
     ['SELECT am| FROM orders', ['column:AMOUNT'], ['column:ID', 'function:SUM']],
     ['SELECT o.| FROM orders o JOIN users u ON o.id = u.uid', ['column:ID', 'column:AMOUNT'], ['column:UID']],
     ['SELECT * FROM orders o JOIN users u ON o.id = u.|', ['column:UID', 'column:NAME'], ['column:AMOUNT']],
     ['SELECT * FROM orders o JOIN users u ON o.id = u.n|', ['column:NAME'], ['column:UID']],
     ['SELECT * FROM orders JOIN |', ['stream:ORDERS', 'table:USERS'], []],
     ['SELECT * FROM orders WINDOW |', ['keyword:TUMBLING', 'keyword:HOPPING', 'keyword:SESSION'], []],
-    ['SELECT * FROM orders WINDOW TUMBLING (SIZE 5 |', ['keyword:SECONDS', 'keyword:MINUTES', 'keyword:MILLISECONDS'], []],
+    [
+      'SELECT * FROM orders WINDOW TUMBLING (SIZE 5 |',
+      ['keyword:SECONDS', 'keyword:MINUTES', 'keyword:MILLISECONDS'],
+      [],
+    ],
     ['SELECT * FROM orders EMIT |', ['keyword:CHANGES', 'keyword:FINAL'], []],
     ['CREATE |', ['keyword:STREAM', 'keyword:TABLE', 'keyword:OR', 'keyword:TYPE', 'keyword:SOURCE'], []],
-    ['CREATE STREAM s (a |', ['type:STRING', 'type:BIGINT', 'type:DECIMAL', 'type:ADDRESS', 'type:ARRAY'], ['keyword:STRING']],
+    [
+      'CREATE STREAM s (a |',
+      ['type:STRING', 'type:BIGINT', 'type:DECIMAL', 'type:ADDRESS', 'type:ARRAY'],
+      ['keyword:STRING'],
+    ],
     ['CREATE STREAM s (a INT |', ['keyword:KEY', 'keyword:PRIMARY', 'keyword:HEADERS', 'keyword:HEADER'], []],
-    ["CREATE STREAM s (a INT) WITH (|", ['property:KAFKA_TOPIC', 'property:VALUE_FORMAT', 'property:PARTITIONS'], ['property:QUERY_ID']],
-    ["CREATE STREAM s (a INT) WITH (kafka_topic='s', value_f|", ['property:VALUE_FORMAT'], ['property:KAFKA_TOPIC']],
+    [
+      'CREATE STREAM s (a INT) WITH (|',
+      ['property:KAFKA_TOPIC', 'property:VALUE_FORMAT', 'property:PARTITIONS'],
+      ['property:QUERY_ID'],
+    ],
+    [
+      "CREATE STREAM s (a INT) WITH (kafka_topic='s', value_f|",
+      ['property:VALUE_FORMAT'],
+      ['property:KAFKA_TOPIC'],
+    ],
     ['CREATE STREAM s AS SELECT * FROM orders; CREATE STREAM t WITH (|', ['property:KAFKA_TOPIC'], []],
-    ["CREATE STREAM t WITH (|) AS SELECT * FROM orders", ['property:QUERY_ID', 'property:KAFKA_TOPIC'], ['property:WINDOW_TYPE']],
-    ['CREATE STREAM s (a INT) WITH (VALUE_FORMAT=|', ["value:'JSON'", "value:'KAFKA'", "value:'DELIMITED'", "value:'NONE'", "value:'AVRO'", "value:'PROTOBUF'", "value:'JSON_SR'"], []],
-    ["CREATE STREAM s (a INT) WITH (VALUE_FORMAT='JS|", ["value:'JSON'", "value:'JSON_SR'"], ["value:'KAFKA'"]],
+    [
+      'CREATE STREAM t WITH (|) AS SELECT * FROM orders',
+      ['property:QUERY_ID', 'property:KAFKA_TOPIC'],
+      ['property:WINDOW_TYPE'],
+    ],
+    [
+      'CREATE STREAM s (a INT) WITH (VALUE_FORMAT=|',
+      [
+        "value:'JSON'",
+        "value:'KAFKA'",
+        "value:'DELIMITED'",
+        "value:'NONE'",
+        "value:'AVRO'",
+        "value:'PROTOBUF'",
+        "value:'JSON_SR'",
+      ],
+      [],
+    ],
+    [
+      "CREATE STREAM s (a INT) WITH (VALUE_FORMAT='JS|",
+      ["value:'JSON'", "value:'JSON_SR'"],
+      ["value:'KAFKA'"],
+    ],
     ['CREATE STREAM s (a INT) WITH (wrap_single_value=|', ['value:true', 'value:false'], []],
     ['INSERT INTO |', ['stream:ORDERS', 'table:USERS'], []],
     ['INSERT INTO orders (|', ['column:ID', 'column:AMOUNT', 'column:userId'], ['column:UID']],
     ['DROP TABLE |', ['table:USERS', 'keyword:IF'], ['stream:ORDERS']],
     ['DROP STREAM |', ['stream:ORDERS'], ['table:USERS']],
-    ['DESCRIBE |', ['stream:ORDERS', 'table:USERS', 'keyword:STREAMS', 'keyword:FUNCTION', 'keyword:EXTENDED'], []],
+    [
+      'DESCRIBE |',
+      ['stream:ORDERS', 'table:USERS', 'keyword:STREAMS', 'keyword:FUNCTION', 'keyword:EXTENDED'],
+      [],
+    ],
     ['DESCRIBE FUNCTION |', ['function:SUBSTRING', 'function:SUM'], ['stream:ORDERS']],
     ['TERMINATE |', ['value:CSAS_BIG_1', 'keyword:ALL'], []],
     ['PRINT |', ["value:'orders-topic'"], []],
@@ -80,7 +147,11 @@ describe('completion', () => {
 
   it('describes items: column types, function signatures, property values', () => {
     const items = complete('SELECT  FROM orders', 7, CATALOG);
-    expect(items.find((i) => i.label === 'ID')).toMatchObject({ kind: 'column', detail: 'BIGINT KEY · ORDERS', insertText: 'ID' });
+    expect(items.find((i) => i.label === 'ID')).toMatchObject({
+      kind: 'column',
+      detail: 'BIGINT KEY · ORDERS',
+      insertText: 'ID',
+    });
     expect(items.find((i) => i.label === 'userId')).toMatchObject({ insertText: '`userId`' });
     expect(items.find((i) => i.label === 'SUBSTRING')).toMatchObject({
       kind: 'function',
@@ -92,7 +163,8 @@ describe('completion', () => {
   });
 
   it('never fails on any cursor position', () => {
-    const text = "CREATE STREAM s (a INT, `b` STRING) WITH (kafka_topic='t'); SELECT a, f(b) FROM s WHERE a > 1 EMIT CHANGES;";
+    const text =
+      "CREATE STREAM s (a INT, `b` STRING) WITH (kafka_topic='t'); SELECT a, f(b) FROM s WHERE a > 1 EMIT CHANGES;";
     for (let i = 0; i <= text.length; i++) expect(() => complete(text, i, CATALOG)).not.toThrow();
   });
 });

@@ -22,7 +22,7 @@ describe('diagnose', () => {
   });
 
   it('returns nothing for a valid script', () => {
-    expect(diagnose("SHOW STREAMS; SELECT * FROM s EMIT CHANGES;\n-- done\n")).toEqual([]);
+    expect(diagnose('SHOW STREAMS; SELECT * FROM s EMIT CHANGES;\n-- done\n')).toEqual([]);
   });
 
   it('substitutes the session variables from the catalog', () => {
@@ -35,7 +35,10 @@ describe('suggestEmitChangesFix', () => {
   it.each([
     ['SELECT * FROM s', 'SELECT * FROM s EMIT CHANGES'],
     ['SELECT * FROM s WHERE (a = 1) LIMIT 5', 'SELECT * FROM s WHERE (a = 1) EMIT CHANGES LIMIT 5'],
-    ['SELECT a, COUNT(*) FROM s GROUP BY (a) HAVING COUNT(*) > 1', 'SELECT a, COUNT(*) FROM s GROUP BY (a) HAVING COUNT(*) > 1 EMIT CHANGES'],
+    [
+      'SELECT a, COUNT(*) FROM s GROUP BY (a) HAVING COUNT(*) > 1',
+      'SELECT a, COUNT(*) FROM s GROUP BY (a) HAVING COUNT(*) > 1 EMIT CHANGES',
+    ],
     ['SELECT * FROM s x JOIN t y ON x.a = y.a', 'SELECT * FROM s x JOIN t y ON x.a = y.a EMIT CHANGES'],
     ['SELECT * FROM s PARTITION BY (a, b)', 'SELECT * FROM s PARTITION BY (a, b) EMIT CHANGES'],
     [

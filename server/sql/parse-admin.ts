@@ -67,7 +67,10 @@ export function parseDescribe(p: Parser, first: Token): Statement {
   }
   p.expect('CONNECTOR');
   // Older ksqlDB releases wrote DESCRIBE EXTENDED name; the grammar now puts EXTENDED last.
-  const leading = p.isKw('EXTENDED') && (p.isIdentAt(1) || p.cursorAt(1)) ? (p.advance(), true) : (p.expect('EXTENDED'), false);
+  const leading =
+    p.isKw('EXTENDED') && (p.isIdentAt(1) || p.cursorAt(1))
+      ? (p.advance(), true)
+      : (p.expect('EXTENDED'), false);
   const source = p.identifier('source');
   const extended = leading || p.acceptKw('EXTENDED');
   return base(p, first, { kind: 'DescribeStmt', source, extended });

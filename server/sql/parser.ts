@@ -70,7 +70,8 @@ export class Parser {
   pos = 0;
   depth = 0;
   private furthest = -1;
-  private expected = new Set<string>();
+  // A reused array (deduplicated when read): `expect` runs for most tokens and must stay cheap.
+  private expected: string[] = [];
   /** Lambda parameter names in scope (normalized), innermost last. */
   lambdaScopes: ReadonlySet<string>[] = [];
 
@@ -123,20 +124,21 @@ export class Parser {
   expect(label: string): void {
     if (this.pos > this.furthest) {
       this.furthest = this.pos;
-      this.expected = new Set([label]);
+      this.expected.length = 0;
+      this.expected.push(label);
     } else if (this.pos === this.furthest) {
-      this.expected.add(label);
+      this.expected.push(label);
     }
   }
 
   resetExpectations(): void {
     this.furthest = -1;
-    this.expected = new Set();
+    this.expected.length = 0;
   }
 
   /** The furthest token index where alternatives were tried, and those alternatives. */
   expectations(): { readonly index: number; readonly labels: readonly string[] } {
-    return { index: this.furthest, labels: [...this.expected] };
+    return { index: this.furthest, labels: [...new Set(this.expected)] };
   }
 
   isKw(word: string, k = 0): boolean {
@@ -217,7 +219,7 @@ export class Parser {
     const index = this.furthest >= this.pos ? this.furthest : this.pos;
     const t = this.at(index);
     if (t.kind === 'error') throw new ParseAbort(this.diagnostic(t, t.value));
-    const labels = index === this.furthest ? [...this.expected] : [];
+    const labels = index === this.furthest ? [...new Set(this.expected)] : [];
     const found = t.kind === 'word' ? `'${this.source.slice(t.start, t.end)}'` : describeToken(t);
     throw new ParseAbort(this.diagnostic(t, `${describeExpected(labels)} but found ${found}`));
   }

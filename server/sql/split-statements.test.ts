@@ -10,7 +10,14 @@ describe('splitStatements', () => {
       ['SHOW STREAMS', true],
       ['DROP TABLE t', false],
     ]);
-    expect(parts[2]?.span).toEqual({ start: 56, end: 68, startLine: 3, startColumn: 3, endLine: 3, endColumn: 15 });
+    expect(parts[2]?.span).toEqual({
+      start: 56,
+      end: 68,
+      startLine: 3,
+      startColumn: 3,
+      endLine: 3,
+      endColumn: 15,
+    });
     for (const p of parts) expect(script.slice(p.span.start, p.span.end)).toBe(p.text);
   });
 
