@@ -1,5 +1,12 @@
 import type { Span } from '../../lib/contracts/span';
-import type { Duration, Identifier, Literal, Property, ResourceName } from './ast-common';
+import type { Identifier, Property, ResourceName } from './ast-common';
+import type {
+  AssertSchemaStmt,
+  AssertSourceStmt,
+  AssertTombstoneStmt,
+  AssertTopicStmt,
+  AssertValuesStmt,
+} from './ast-assert';
 import type { Expression } from './ast-expression';
 import type { SelectStmt } from './ast-query';
 import type { TypeNode } from './ast-type';
@@ -44,7 +51,7 @@ export type Statement =
 
 export type StatementKind = Statement['kind'];
 
-interface StmtBase {
+export interface StmtBase {
   readonly text: string;
   readonly span: Span;
 }
@@ -269,43 +276,4 @@ export interface DropConnectorStmt extends StmtBase {
   readonly kind: 'DropConnectorStmt';
   readonly ifExists: boolean;
   readonly name: Identifier;
-}
-
-/** ASSERT [NOT EXISTS] TOPIC name [WITH (...)] [TIMEOUT n UNIT] */
-export interface AssertTopicStmt extends StmtBase {
-  readonly kind: 'AssertTopicStmt';
-  readonly notExists: boolean;
-  readonly topic: ResourceName;
-  readonly properties: readonly Property[];
-  readonly timeout?: Duration;
-}
-/** ASSERT [NOT EXISTS] SCHEMA [SUBJECT name] [ID literal] [TIMEOUT n UNIT] */
-export interface AssertSchemaStmt extends StmtBase {
-  readonly kind: 'AssertSchemaStmt';
-  readonly notExists: boolean;
-  readonly subject?: ResourceName;
-  readonly id?: Literal;
-  readonly timeout?: Duration;
-}
-/** Test-harness statement: ASSERT VALUES source [(cols)] VALUES (...) */
-export interface AssertValuesStmt extends StmtBase {
-  readonly kind: 'AssertValuesStmt';
-  readonly source: Identifier;
-  readonly columns?: readonly Identifier[];
-  readonly values: readonly Expression[];
-}
-/** Test-harness statement: ASSERT NULL VALUES source [(cols)] KEY (...) */
-export interface AssertTombstoneStmt extends StmtBase {
-  readonly kind: 'AssertTombstoneStmt';
-  readonly source: Identifier;
-  readonly columns?: readonly Identifier[];
-  readonly keys: readonly Expression[];
-}
-/** Test-harness statement: ASSERT STREAM|TABLE name [(columns)] [WITH (...)] */
-export interface AssertSourceStmt extends StmtBase {
-  readonly kind: 'AssertSourceStmt';
-  readonly sourceType: SourceType;
-  readonly name: Identifier;
-  readonly elements: readonly ColumnDef[];
-  readonly properties: readonly Property[];
 }

@@ -8,6 +8,7 @@ export type * from './ast-type';
 export type * from './ast-expression';
 export type * from './ast-query';
 export type * from './ast-statement';
+export type * from './ast-assert';
 
 /** Exhaustiveness guard for `switch (node.kind)`. */
 export function assertNever(value: never): never {

@@ -1,6 +1,6 @@
 import type { ShowTarget, Statement } from './ast-statement';
 import { parseCount, parseResourceName, parseString } from './parse-common';
-import { base } from './parse-ddl';
+import { base } from './statement-base';
 import type { Parser } from './parser';
 import type { Token } from './token';
 

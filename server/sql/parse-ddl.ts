@@ -10,6 +10,7 @@ import {
 import { parseSelect } from './parse-select';
 import { parseType } from './parse-type';
 import type { Parser } from './parser';
+import { base } from './statement-base';
 import type { Token } from './token';
 
 /** After CREATE: sources, CREATE ... AS SELECT, types and connectors. */
@@ -155,15 +156,4 @@ export function parseAlter(p: Parser, first: Token): Statement {
     addColumns.push({ kind: 'AddColumn', name: col, type, span: p.spanFrom(f) });
   } while (p.acceptPunct(','));
   return base(p, first, { kind: 'AlterSourceStmt', sourceType, name, addColumns });
-}
-
-type WithoutBase<T> = T extends Statement ? Omit<T, 'text' | 'span'> : never;
-
-/** Adds `text` and `span` (from `first` to the last consumed token) to a statement body. */
-export function base<T extends WithoutBase<Statement>>(
-  p: Parser,
-  first: Token,
-  body: T,
-): T & { text: string; span: Statement['span'] } {
-  return { ...body, text: p.textFrom(first), span: p.spanFrom(first) };
 }

@@ -8,7 +8,8 @@ import {
   parseOptionalWith,
   parseResourceName,
 } from './parse-common';
-import { base, parseSourceType, parseTableElements } from './parse-ddl';
+import { parseSourceType, parseTableElements } from './parse-ddl';
+import { base } from './statement-base';
 import { parseValueExpression } from './parse-expression';
 import { parseSelect } from './parse-select';
 import type { Parser } from './parser';

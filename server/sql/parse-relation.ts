@@ -43,7 +43,7 @@ export function parseJoins(p: Parser): Join[] {
       p.expect('JOIN');
       return joins;
     }
-    if (joinType !== 'INNER' && first.value !== 'INNER') p.acceptKw('OUTER');
+    if (joinType !== 'INNER') p.acceptKw('OUTER');
     p.expectKw('JOIN');
     const right = parseAliasedRelation(p);
     const within = p.acceptKw('WITHIN') ? parseWithin(p) : undefined;

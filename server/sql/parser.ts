@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../lib/contracts/diagnostics';
 import type { Span } from '../../lib/contracts/span';
 import type { Identifier } from './ast-common';
 import { RESERVED } from './keywords';
+import { describeExpected, describeToken } from './expectation-labels';
 import type { Token } from './token';
 
 /** ksqlDB's error code for a statement the engine cannot accept (syntax errors included). */
@@ -28,33 +29,6 @@ export type IdentRole =
   | 'connector'
   | 'param'
   | 'identifier';
-
-const LABELS: Record<string, string> = {
-  '<expression>': 'an expression',
-  '<literal>': 'a literal',
-  '<string>': 'a string',
-  '<integer>': 'an integer',
-  '<number>': 'a number',
-  '<type>': 'a type',
-  '<source>': 'a stream or table name',
-  '<stream>': 'a stream name',
-  '<table>': 'a table name',
-  '<new-name>': 'a name',
-  '<column>': 'a column name',
-  '<new-column>': 'a column name',
-  '<alias>': 'an alias',
-  '<function>': 'a function name',
-  '<field>': 'a field name',
-  '<property>': 'a property name',
-  '<query>': 'a query id',
-  '<variable>': 'a variable name',
-  '<connector>': 'a connector name',
-  '<param>': 'a parameter name',
-  '<identifier>': 'an identifier',
-  '<statement>': 'a statement',
-  '<unit>': 'a time unit',
-  '<eof>': 'end of input',
-};
 
 /** Unwinds the current statement after its diagnostic has been recorded; never escapes the module API. */
 export class ParseAbort {
@@ -274,32 +248,4 @@ export function syntaxDiagnostic(span: Span, message: string): Diagnostic {
     message: `Syntax error at line ${span.startLine}, column ${span.startColumn}: ${message}`,
     span,
   };
-}
-
-export function labelText(label: string): string {
-  return LABELS[label] ?? label;
-}
-
-function describeExpected(labels: readonly string[]): string {
-  if (labels.length === 0) return 'unexpected input';
-  const shown = labels.map(labelText);
-  if (shown.length === 1) return `expected ${shown[0] ?? ''}`;
-  return `expected one of ${shown.join(', ')}`;
-}
-
-export function describeToken(t: Token): string {
-  switch (t.kind) {
-    case 'eof':
-      return 'end of input';
-    case 'string':
-      return `string '${t.value.replace(/'/g, "''")}'`;
-    case 'quoted':
-      return `identifier \`${t.value}\``;
-    case 'variable':
-      return `variable \${${t.value}}`;
-    case 'word':
-      return `'${t.value}'`;
-    default:
-      return `'${t.value}'`;
-  }
 }
