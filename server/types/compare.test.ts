@@ -66,5 +66,38 @@ describe('equality', () => {
     expect(hashKey(['1'])).not.toBe(hashKey([1]));
     expect(hashKey('x')).toBe('x');
     expect(hashKey({ A: b(1) })).toBe(hashKey({ A: b(1) }));
+    // maps and structs are equal regardless of entry order
+    expect(
+      hashKey(
+        new Map([
+          ['a', 1],
+          ['b', 2],
+        ]),
+      ),
+    ).toBe(
+      hashKey(
+        new Map([
+          ['b', 2],
+          ['a', 1],
+        ]),
+      ),
+    );
+    expect(hashKey({ A: 1, B: 2 })).toBe(hashKey({ B: 2, A: 1 }));
+    expect(
+      hashKey(
+        new Map([
+          ['a', 1],
+          ['b', 2],
+        ]),
+      ),
+    ).toBe(
+      hashKey(
+        new Map([
+          ['b', 2],
+          ['a', 1],
+        ]),
+      ),
+    );
+    expect(hashKey({ A: 1, B: 2 })).toBe(hashKey({ B: 2, A: 1 }));
   });
 });

@@ -138,10 +138,17 @@ function encodeKey(v: unknown): string {
   if (v instanceof Decimal) return `#${v.key()}`;
   if (v instanceof Uint8Array) return `b${Buffer.from(v).toString('base64')}`;
   if (Array.isArray(v)) return `[${v.map(encodeKey).join(',')}]`;
-  if (v instanceof Map) return `{${[...v].map(([k, x]) => `${encodeKey(k)}:${encodeKey(x)}`).join(',')}}`;
+  // Maps and structs are equal whatever their entry order, so their parts are sorted.
+  if (v instanceof Map) {
+    return `{${[...v]
+      .map(([k, x]) => `${encodeKey(k)}:${encodeKey(x)}`)
+      .sort()
+      .join(',')}}`;
+  }
   if (typeof v === 'object') {
     const r = v as Record<string, unknown>;
     return `(${Object.keys(r)
+      .sort()
       .map((k) => `${JSON.stringify(k)}:${encodeKey(r[k])}`)
       .join(',')})`;
   }

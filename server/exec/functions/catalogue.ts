@@ -1,5 +1,13 @@
 /** Every built-in function family, in one list per kind. */
+import { COLLECT_AGGREGATES } from './aggregate/collect';
+import { COUNT_AGGREGATES } from './aggregate/count';
+import { MIN_MAX_AGGREGATES } from './aggregate/min-max';
+import { OFFSET_AGGREGATES } from './aggregate/offset';
+import { STATS_AGGREGATES } from './aggregate/stats';
+import { SUM_AVG_AGGREGATES } from './aggregate/sum-avg';
+import { TOPK_AGGREGATES } from './aggregate/topk';
 import type { AggregateSpec, ScalarSpec, TableSpec } from './define';
+import { TABLE_FUNCTIONS } from './table/explode';
 import { DATETIME_FUNCTIONS } from './scalar/datetime';
 import { DATETIME_ARITHMETIC_FUNCTIONS } from './scalar/datetime-arithmetic';
 import { ARRAY_FUNCTIONS } from './scalar/array';
@@ -38,6 +46,14 @@ export const ALL_SCALARS: readonly ScalarSpec[] = [
   ...MISC_FUNCTIONS,
 ];
 
-export const ALL_AGGREGATES: readonly AggregateSpec[] = [];
+export const ALL_AGGREGATES: readonly AggregateSpec[] = [
+  ...COUNT_AGGREGATES,
+  ...SUM_AVG_AGGREGATES,
+  ...MIN_MAX_AGGREGATES,
+  ...OFFSET_AGGREGATES,
+  ...COLLECT_AGGREGATES,
+  ...TOPK_AGGREGATES,
+  ...STATS_AGGREGATES,
+];
 
-export const ALL_TABLES: readonly TableSpec[] = [];
+export const ALL_TABLES: readonly TableSpec[] = [...TABLE_FUNCTIONS];
