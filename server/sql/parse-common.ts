@@ -100,7 +100,11 @@ export function numberLiteral(p: Parser, first: Token, negative: boolean): Liter
   const span = p.spanFrom(first);
   const text = negative ? `-${t.value}` : t.value;
   if (t.kind === 'decimal') return { kind: 'DecimalLiteral', value: text, span };
-  if (t.kind === 'float') return { kind: 'DoubleLiteral', value: Number(text), span };
+  if (t.kind === 'float') {
+    const value = Number(text);
+    if (!Number.isFinite(value)) p.failAt(t, `number overflows DOUBLE: ${text}`);
+    return { kind: 'DoubleLiteral', value, span };
+  }
   const big = BigInt(text);
   if (big >= INT_MIN && big <= INT_MAX) return { kind: 'IntegerLiteral', value: Number(big), span };
   if (big < LONG_MIN || big > LONG_MAX) p.failAt(t, `invalid numeric literal ${text}: out of BIGINT range`);

@@ -137,6 +137,7 @@ describe('expressions', () => {
     ["TIMESTAMP '2020-01-01'"],
     ['99999999999999999999'],
     ["DECIMAL 'abc'"],
+    ['1.7976931348623159E308'],
     ['a->*'],
   ])('rejects %s with a diagnostic', (sql) => {
     const r = parseExpression(sql);
