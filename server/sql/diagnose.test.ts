@@ -25,6 +25,33 @@ describe('diagnose', () => {
     expect(diagnose('SHOW STREAMS; SELECT * FROM s EMIT CHANGES;\n-- done\n')).toEqual([]);
   });
 
+  it('offers a fix for a misspelled keyword', () => {
+    const [d] = diagnose('SELEC * FROM s');
+    expect(d?.fixes).toEqual([
+      {
+        title: 'Replace with SELECT',
+        edits: [
+          {
+            span: { start: 0, end: 5, startLine: 1, startColumn: 1, endLine: 1, endColumn: 6 },
+            text: 'SELECT',
+          },
+        ],
+      },
+    ]);
+    expect(diagnose('SELECT * FROM s AS t WHER x = 1')[0]?.fixes?.[0]?.edits[0]?.text).toBe('WHERE');
+    expect(diagnose('SELECT * FROM s EMIT CHANGS')[0]?.fixes?.[0]?.edits[0]?.text).toBe('CHANGES');
+    expect(diagnose('SELECT * FROM s x y')[0]?.fixes).toBeUndefined();
+  });
+
+  it('offers a fix for a missing semicolon between statements', () => {
+    const text = 'SHOW STREAMS\nSELECT * FROM s';
+    const [d] = diagnose(text);
+    const edit = d?.fixes?.[0]?.edits[0];
+    expect(edit).toMatchObject({ text: ';', span: { start: 12, end: 12, startLine: 1, startColumn: 13 } });
+    const fixed = text.slice(0, edit?.span.start) + (edit?.text ?? '') + text.slice(edit?.span.end);
+    expect(diagnose(fixed)).toEqual([]);
+  });
+
   it('substitutes the session variables from the catalog', () => {
     expect(diagnose('SELECT * FROM ${src};', { variables: { src: 'orders' } })).toEqual([]);
     expect(diagnose('SELECT * FROM ${src};')[0]?.message).toMatch(/Undefined variable 'src'/);

@@ -3,6 +3,7 @@ import type { Span } from '../../lib/contracts/span';
 import type { Identifier } from './ast-common';
 import { RESERVED } from './keywords';
 import { describeExpected, describeToken } from './expectation-labels';
+import { syntaxFixes } from './syntax-fixes';
 import type { Token } from './token';
 
 /** ksqlDB's error code for a statement the engine cannot accept (syntax errors included). */
@@ -195,7 +196,11 @@ export class Parser {
     if (t.kind === 'error') throw new ParseAbort(this.diagnostic(t, t.value));
     const labels = index === this.furthest ? [...new Set(this.expected)] : [];
     const found = t.kind === 'word' ? `'${this.source.slice(t.start, t.end)}'` : describeToken(t);
-    throw new ParseAbort(this.diagnostic(t, `${describeExpected(labels)} but found ${found}`));
+    const d = this.diagnostic(t, `${describeExpected(labels)} but found ${found}`);
+    const prev = this.at(index > 0 ? index - 1 : 0);
+    const before = this.tokenSpan({ ...prev, start: prev.end, line: prev.endLine, column: prev.endColumn });
+    const fixes = syntaxFixes(labels, t, d.span, before);
+    throw new ParseAbort(fixes ? { ...d, fixes } : d);
   }
 
   /** Reports a specific problem at `t` (e.g. an out-of-range number) and unwinds the statement. */
