@@ -39,7 +39,7 @@ describe('diagnose', () => {
       },
     ]);
     expect(diagnose('SELECT * FROM s AS t WHER x = 1')[0]?.fixes?.[0]?.edits[0]?.text).toBe('WHERE');
-    expect(diagnose('SELECT * FROM s EMIT CHANGS')[0]?.fixes?.[0]?.edits[0]?.text).toBe('CHANGES');
+    expect(diagnose('SELECT * FROM s AS t EMIT CHANGS')[0]?.fixes?.[0]?.edits[0]?.text).toBe('CHANGES');
     expect(diagnose('SELECT * FROM s x y')[0]?.fixes).toBeUndefined();
   });
 
