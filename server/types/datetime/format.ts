@@ -1,7 +1,15 @@
 /**
  * Formats dates and times with java.time DateTimeFormatter patterns (English locale).
  */
-import { civilFromDays, dayOfWeek, dayOfYear, epochDay, millisOfDay, MS_PER_DAY } from './civil';
+import {
+  civilFromDays,
+  dayOfWeek,
+  dayOfYear,
+  epochDay,
+  millisOfDay,
+  MS_PER_DAY,
+  type CivilDate,
+} from './civil';
 import { DAYS_LONG, DAYS_SHORT, MONTHS_LONG, MONTHS_SHORT, QUARTERS_LONG } from './names';
 import { compilePattern, type PatternToken } from './pattern';
 import { formatOffsetId, type TimeZone } from './zone';
@@ -9,6 +17,8 @@ import { formatOffsetId, type TimeZone } from './zone';
 /** The fields a value offers to a pattern; a DATE has no time, a TIME no date and neither a zone. */
 interface Moment {
   readonly days: number | null;
+  /** The civil date of `days`, computed once per call rather than once per pattern letter. */
+  readonly date: CivilDate | null;
   readonly msOfDay: number | null;
   readonly offset: number | null;
   readonly zone: TimeZone | null;
@@ -19,8 +29,10 @@ interface Moment {
 export function formatTimestamp(epochMs: number, pattern: string, zone: TimeZone): string {
   const offset = zone.offsetAt(epochMs);
   const local = epochMs + offset;
+  const days = epochDay(local);
   return render(compilePattern(pattern).tokens, {
-    days: epochDay(local),
+    days,
+    date: civilFromDays(days),
     msOfDay: millisOfDay(local),
     offset,
     zone,
@@ -32,6 +44,7 @@ export function formatTimestamp(epochMs: number, pattern: string, zone: TimeZone
 export function formatDate(days: number, pattern: string): string {
   return render(compilePattern(pattern).tokens, {
     days,
+    date: civilFromDays(days),
     msOfDay: null,
     offset: null,
     zone: null,
@@ -43,6 +56,7 @@ export function formatDate(days: number, pattern: string): string {
 export function formatTime(msOfDay: number, pattern: string): string {
   return render(compilePattern(pattern).tokens, {
     days: null,
+    date: null,
     msOfDay,
     offset: null,
     zone: null,
@@ -158,8 +172,8 @@ function field(letter: string, count: number, m: Moment): string {
         return pad(ms * 1_000_000, count);
     }
   }
-  if (m.days === null) throw unsupported(letter);
-  const date = civilFromDays(m.days);
+  if (m.days === null || m.date === null) throw unsupported(letter);
+  const date = m.date;
   switch (letter) {
     case 'G':
       return count === 4 ? (date.year > 0 ? 'Anno Domini' : 'Before Christ') : date.year > 0 ? 'AD' : 'BC';

@@ -187,3 +187,21 @@ describe('encodings', () => {
     expect(call('CHR', [S], 'nope')).toBeNull();
   });
 });
+
+describe('Java regular expression dialect', () => {
+  it.each([
+    ['\\p{Alpha}+', 'ab1', 'ab'],
+    ['\\P{Digit}+', '12ab3', 'ab'],
+    ['\\p{L}+', 'été1', 'été'],
+    ['\\Aab', 'abab', 'ab'],
+    ['a++b', 'aab', 'aab'],
+  ])('%s on %s', (pattern, input, expected) =>
+    expect(call('REGEXP_EXTRACT', [STRING, STRING], pattern, input)).toBe(expected),
+  );
+});
+
+describe('escaped quantifier characters', () => {
+  it('keeps an escaped plus followed by a quantifier', () => {
+    expect(call('REGEXP_EXTRACT', [STRING, STRING], 'a\\++', 'xa+++')).toBe('a+++');
+  });
+});

@@ -7,6 +7,19 @@
 const cache = new Map<string, RegExp>();
 const MAX_CACHE = 500;
 
+// Java's POSIX classes have no JavaScript spelling; Unicode classes (\p{L}) need the u flag.
+const POSIX: Record<string, string> = {
+  Lower: 'a-z',
+  Upper: 'A-Z',
+  ASCII: '\\x00-\\x7F',
+  Alpha: 'a-zA-Z',
+  Digit: '0-9',
+  Alnum: 'a-zA-Z0-9',
+  Punct: '!-\\/:-@\\[-`{-~',
+  Space: ' \\t\\n\\x0B\\f\\r',
+  XDigit: '0-9a-fA-F',
+};
+
 function translate(pattern: string): { source: string; flags: string } {
   let source = pattern;
   let flags = '';
@@ -18,7 +31,14 @@ function translate(pattern: string): { source: string; flags: string } {
   source = source
     .replace(/\\A/g, '^')
     .replace(/\\[Zz]/g, '$')
-    .replace(/([*+?}])\+/g, '$1');
+    .replace(/\\([pP])\{(?:Is)?(\w+)\}/g, (m: string, p: string, name: string) => {
+      const cls = POSIX[name];
+      if (cls === undefined) return m;
+      return p === 'p' ? `[${cls}]` : `[^${cls}]`;
+    })
+    // possessive quantifiers (a++, a*+, a{2}+) behave as greedy ones here; not after \p{…}
+    .replace(/(?<!\\)([*+?]|\{\d+(?:,\d*)?\})\+/g, '$1');
+  if (/\\[pP]\{/.test(source)) flags += 'u';
   return { source, flags };
 }
 
