@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   addBigint,
+  arithmeticFunction,
+  arithmeticResultType,
   addInt,
   divideBigint,
   divideDecimal,
@@ -14,6 +16,7 @@ import {
   toInt32,
 } from './arithmetic';
 import { Decimal } from './decimal';
+import { BIGINT, BOOLEAN, DOUBLE, INTEGER, STRING, decimal } from './sql-type';
 
 describe('INTEGER arithmetic wraps at 32 bits', () => {
   it.each([
@@ -58,5 +61,29 @@ describe('DECIMAL arithmetic', () => {
   it('divides to the derived scale, rounding half up', () => {
     const r = divideDecimal(Decimal.parse('10.0'), Decimal.parse('3'), { precision: 9, scale: 6 });
     expect(r.toString()).toBe('3.333333');
+  });
+});
+
+describe('arithmetic result types and operations', () => {
+  it.each([
+    ['+', INTEGER, INTEGER, INTEGER],
+    ['*', INTEGER, BIGINT, BIGINT],
+    ['/', BIGINT, DOUBLE, DOUBLE],
+    ['+', decimal(4, 2), INTEGER, decimal(13, 2)],
+    ['/', decimal(4, 2), decimal(5, 1), decimal(11, 8)],
+    ['+', STRING, STRING, STRING],
+    ['-', STRING, STRING, undefined],
+    ['+', BOOLEAN, INTEGER, undefined],
+  ] as const)('%s on %o and %o', (op, l, r, t) => expect(arithmeticResultType(op, l, r)).toEqual(t));
+
+  it('runs the operation for the result type, NULL in NULL out', () => {
+    expect(arithmeticFunction('+', INTEGER)(2147483647, 1)).toBe(-2147483648);
+    expect(arithmeticFunction('/', BIGINT)(7, 2)).toBe(3);
+    expect(arithmeticFunction('/', DOUBLE)(1, 0)).toBe(Infinity);
+    expect(arithmeticFunction('+', STRING)('a', 'b')).toBe('ab');
+    expect(arithmeticFunction('*', INTEGER)(null, 2)).toBeNull();
+    const t = arithmeticResultType('/', decimal(3, 1), INTEGER)!;
+    expect(String(arithmeticFunction('/', t)(Decimal.parse('10.0'), 3))).toBe('3.333333333333');
+    expect(() => arithmeticFunction('%', INTEGER)(1, 0)).toThrow('/ by zero');
   });
 });

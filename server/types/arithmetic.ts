@@ -8,7 +8,17 @@
  * - DOUBLE follows IEEE 754: `x / 0` is ±Infinity or NaN.
  * - DECIMAL results get the precision and scale of decimal.ts's shape rules; division rounds HALF_UP.
  */
-import type { Decimal, DecimalShape } from './decimal';
+import { asDecimalShape } from './coercion';
+import {
+  Decimal,
+  decimalAddShape,
+  decimalDivideShape,
+  decimalModuloShape,
+  decimalMultiplyShape,
+  decimalSubtractShape,
+  type DecimalShape,
+} from './decimal';
+import { BIGINT, DOUBLE, INTEGER, decimal, isNumeric, type SqlType } from './sql-type';
 
 const INT_MIN = -2147483648;
 
@@ -90,4 +100,99 @@ export function divideDecimal(a: Decimal, b: Decimal, shape: DecimalShape): Deci
 }
 export function moduloDecimal(a: Decimal, b: Decimal, shape: DecimalShape): Decimal {
   return a.remainder(b).setScale(shape.scale);
+}
+
+export type ArithmeticOp = '+' | '-' | '*' | '/' | '%';
+
+/**
+ * The type of `left op right` (ksqlDB's rules): DOUBLE wins, then DECIMAL (with decimal.ts's
+ * precision/scale derivation, integers as DECIMAL(10|19, 0)), then BIGINT, then INTEGER; `+` also
+ * concatenates two STRINGs. Undefined when the operation is not allowed ("Arithmetic on types X
+ * and Y are not supported").
+ */
+export function arithmeticResultType(op: ArithmeticOp, left: SqlType, right: SqlType): SqlType | undefined {
+  if (op === '+' && left.kind === 'STRING' && right.kind === 'STRING') return left;
+  if (!isNumeric(left) || !isNumeric(right)) return undefined;
+  if (left.kind === 'DOUBLE' || right.kind === 'DOUBLE') return DOUBLE;
+  if (left.kind === 'DECIMAL' || right.kind === 'DECIMAL') {
+    const a = asDecimalShape(left)!;
+    const b = asDecimalShape(right)!;
+    const shape = DECIMAL_SHAPES[op](a, b);
+    return decimal(shape.precision, shape.scale);
+  }
+  return left.kind === 'BIGINT' || right.kind === 'BIGINT' ? BIGINT : INTEGER;
+}
+
+const DECIMAL_SHAPES: Record<ArithmeticOp, (a: DecimalShape, b: DecimalShape) => DecimalShape> = {
+  '+': decimalAddShape,
+  '-': decimalSubtractShape,
+  '*': decimalMultiplyShape,
+  '/': decimalDivideShape,
+  '%': decimalModuloShape,
+};
+
+type Binary = (a: never, b: never) => unknown;
+
+const INT_OPS: Record<ArithmeticOp, Binary> = {
+  '+': addInt,
+  '-': subtractInt,
+  '*': multiplyInt,
+  '/': divideInt,
+  '%': moduloInt,
+};
+const BIGINT_OPS: Record<ArithmeticOp, Binary> = {
+  '+': addBigint,
+  '-': subtractBigint,
+  '*': multiplyBigint,
+  '/': divideBigint,
+  '%': moduloBigint,
+};
+const DOUBLE_OPS: Record<ArithmeticOp, Binary> = {
+  '+': (a: number, b: number) => a + b,
+  '-': (a: number, b: number) => a - b,
+  '*': (a: number, b: number) => a * b,
+  '/': divideDouble,
+  '%': moduloDouble,
+};
+const DECIMAL_OPS: Record<ArithmeticOp, (a: Decimal, b: Decimal, s: DecimalShape) => Decimal> = {
+  '+': addDecimal,
+  '-': subtractDecimal,
+  '*': multiplyDecimal,
+  '/': divideDecimal,
+  '%': moduloDecimal,
+};
+
+/**
+ * The run-time operation for `op` producing `resultType` (from arithmeticResultType). Operands must
+ * already be coerced to the result type, except for DECIMAL results where integer operands are
+ * accepted too. NULL in, NULL out.
+ */
+export function arithmeticFunction(
+  op: ArithmeticOp,
+  resultType: SqlType,
+): (a: unknown, b: unknown) => unknown {
+  let f: (a: unknown, b: unknown) => unknown;
+  switch (resultType.kind) {
+    case 'INTEGER':
+      f = INT_OPS[op] as (a: unknown, b: unknown) => unknown;
+      break;
+    case 'BIGINT':
+      f = BIGINT_OPS[op] as (a: unknown, b: unknown) => unknown;
+      break;
+    case 'DOUBLE':
+      f = DOUBLE_OPS[op] as (a: unknown, b: unknown) => unknown;
+      break;
+    case 'STRING':
+      f = (a, b) => (a as string) + (b as string);
+      break;
+    case 'DECIMAL': {
+      const g = DECIMAL_OPS[op];
+      const shape: DecimalShape = resultType;
+      f = (a, b) => g(Decimal.from(a as Decimal | number), Decimal.from(b as Decimal | number), shape);
+      break;
+    }
+    default:
+      throw new Error(`Arithmetic producing ${resultType.kind} is not supported`);
+  }
+  return (a, b) => (a === null || a === undefined || b === null || b === undefined ? null : f(a, b));
 }
