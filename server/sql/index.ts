@@ -34,6 +34,8 @@ export {
 export { WITH_PROPERTIES, propertyInfo, type PropertyInfo, type PropertyContext } from './properties';
 export { diagnose, suggestEmitChangesFix, type DiagnosticFix } from './diagnose';
 export { builtinOf, BUILTIN_TYPE_NAMES } from './parse-type';
+export { resolveTypeNode, customTypeNames } from './type-resolve';
+export { expressionChildren, walkExpression } from './expression-walk';
 export { SYNTAX_ERROR_CODE, MAX_DEPTH } from './parser';
 export { KSQL_RESERVED, RESERVED, ALL_KEYWORDS } from './keywords';
 export { STATEMENT_KEYWORDS } from './parse-statement';
