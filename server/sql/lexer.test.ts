@@ -42,6 +42,7 @@ describe('lexer', () => {
     ['${fmt} ${ bad', ['variable:fmt', 'error:malformed variable reference: expected ${name}', 'word:BAD']],
     ["'open", ['error:unterminated string literal: missing closing quote']],
     ['a € b', ['word:A', "error:unexpected character '€'", 'word:B']],
+    ['\uFEFFSHOW', ['word:SHOW']],
     [
       'ARRAY<MAP<STRING,INT>>',
       [

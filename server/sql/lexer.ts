@@ -133,7 +133,8 @@ export function tokenizer(text: string, options: LexOptions = {}): () => Token {
   return function next(): Token {
     while (pos < n) {
       const c = text.charCodeAt(pos);
-      if (c === C.SPACE || c === C.TAB || c === C.CR) {
+      // A byte-order mark is whitespace: editors and files on Windows often start with one.
+      if (c === C.SPACE || c === C.TAB || c === C.CR || c === 0xfeff) {
         pos++;
         continue;
       }
