@@ -44,6 +44,8 @@ describe('string functions', () => {
     ['INSTR', [S, S, I, I], ['corporate floor', 'or', -4, 2], 2],
     ['INSTR', [S, S, I, I], ['corporate floor', 'or', -4, 3], 0],
     ['INSTR', [S, S], ['short', 'xyz'], 0],
+    ['INSTR', [S, S], [null, 'xyz'], 0],
+    ['INSTR', [S, S, I], ['abc', 'b', null], null],
     ['INITCAP', [S], ['the QUICK  brown\tfox'], 'The Quick  Brown\tFox'],
     ['ELT', [I, S, S], [2, 'a', 'b'], 'b'],
     ['ELT', [I, S, S], [3, 'a', 'b'], null],

@@ -248,22 +248,28 @@ export const STRING_FUNCTIONS: readonly ScalarSpec[] = [
     name: 'INSTR',
     category: CAT,
     description:
-      'The 1-based position of a substring (0 if absent), searching from a position (backwards if negative) for the n-th occurrence.',
+      'The 1-based position of a substring (0 if absent or NULL), searching from a position (backwards if negative) for the n-th occurrence.',
+    // ksqlDB's INSTR returns a primitive int: 0, never NULL, for a NULL string or substring.
     variants: [
       {
         params: ['str STRING', 'substring STRING'],
         returns: 'INT',
-        impl: (s: string, t: string) => instr(s, t, 1, 1),
+        nulls: 'custom',
+        impl: (s: string | null, t: string | null) => (s === null || t === null ? 0 : instr(s, t, 1, 1)),
       },
       {
         params: ['str STRING', 'substring STRING', 'position INT'],
         returns: 'INT',
-        impl: (s: string, t: string, p: number) => instr(s, t, p, 1),
+        nulls: 'custom',
+        impl: (s: string | null, t: string | null, p: number | null) =>
+          s === null || t === null ? 0 : p === null ? null : instr(s, t, p, 1),
       },
       {
         params: ['str STRING', 'substring STRING', 'position INT', 'occurrence INT'],
         returns: 'INT',
-        impl: instr,
+        nulls: 'custom',
+        impl: (s: string | null, t: string | null, p: number | null, o: number | null) =>
+          s === null || t === null ? 0 : p === null || o === null ? null : instr(s, t, p, o),
       },
     ],
   },
