@@ -1,0 +1,398 @@
+import type { Span } from '../../lib/contracts/span';
+import {
+  isAggregate,
+  isResolutionError,
+  isTableFunction,
+  resolveScalar,
+  type ArgShape,
+} from '../exec/functions';
+import type { Expression, FunctionCall, LambdaExpr } from '../sql/ast';
+import { canCast } from '../types/cast';
+import { canCompare, commonSuperType, comparisonType, type CoercionInput } from '../types/coercion';
+import {
+  decimalAddShape,
+  decimalDivideShape,
+  decimalModuloShape,
+  decimalMultiplyShape,
+  type DecimalShape,
+} from '../types/decimal';
+import { asDecimalShape } from '../types/coercion';
+import { BOOLEAN, STRING, decimal, formatType, isNumeric, type SqlType } from '../types/sql-type';
+import { bindError } from './bind-error';
+import type { BoundExpr } from './bound-expr';
+import { coerceTo } from './coerce';
+import { literalValue } from './literals';
+import type { Scope } from './scope';
+import { resolveTypeNode, type TypeResolver } from './types';
+
+/** Everything an expression may refer to besides literals. */
+export interface ExpressionContext {
+  readonly scope: Scope;
+  readonly types: TypeResolver;
+  /**
+   * Called for an aggregate call or a grouped expression before normal binding; returns the bound
+   * replacement (a column of the aggregation's output) or undefined to bind normally.
+   */
+  readonly substitute?: (e: Expression) => BoundExpr | undefined;
+}
+
+type LambdaEnv = ReadonlyMap<string, SqlType>;
+
+export function bindExpression(e: Expression, ctx: ExpressionContext): BoundExpr {
+  return new ExpressionBinder(ctx).bind(e, new Map());
+}
+
+class ExpressionBinder {
+  constructor(private readonly ctx: ExpressionContext) {}
+
+  bind(e: Expression, env: LambdaEnv): BoundExpr {
+    const substituted = this.ctx.substitute?.(e);
+    if (substituted) return substituted;
+    switch (e.kind) {
+      case 'NullLiteral':
+      case 'BooleanLiteral':
+      case 'IntegerLiteral':
+      case 'BigIntLiteral':
+      case 'DecimalLiteral':
+      case 'DoubleLiteral':
+      case 'StringLiteral': {
+        const { value, type } = literalValue(e);
+        return { kind: 'Literal', value, type, span: e.span };
+      }
+      case 'ColumnRef': {
+        if (!e.source && env.has(e.name.name)) {
+          return { kind: 'LambdaVar', name: e.name.name, type: env.get(e.name.name)!, span: e.span };
+        }
+        const c = this.ctx.scope.resolve(e);
+        return { kind: 'Column', index: c.index, name: c.name, type: c.type, span: e.span };
+      }
+      case 'LambdaVariable': {
+        const type = env.get(e.name.name);
+        if (!type) throw bindError(`Unknown lambda variable '${e.name.name}'`, e.span);
+        return { kind: 'LambdaVar', name: e.name.name, type, span: e.span };
+      }
+      case 'Dereference':
+        return this.dereference(this.bind(e.base, env), e.field.name, e.span);
+      case 'Subscript':
+        return this.subscript(this.bind(e.base, env), this.bind(e.index, env), e.span);
+      case 'Unary': {
+        const operand = this.bind(e.operand, env);
+        if (operand.type !== null && !isNumeric(operand.type)) {
+          throw bindError(`Unary ${e.op} is not supported for ${formatType(operand.type)}`, e.span);
+        }
+        if (e.op === '+') return operand;
+        return { kind: 'Negate', operand, type: operand.type ?? { kind: 'INTEGER' }, span: e.span };
+      }
+      case 'Arithmetic':
+        return this.arithmetic(e.op, this.bind(e.left, env), this.bind(e.right, env), e.span);
+      case 'Concat': {
+        const left = this.bind(e.left, env);
+        const right = this.bind(e.right, env);
+        for (const side of [left, right]) {
+          if (side.type !== null && side.type.kind !== 'STRING') {
+            throw bindError(`Unsupported argument type for ||: ${formatType(side.type)}`, side.span ?? e.span);
+          }
+        }
+        return { kind: 'Concat', left, right, type: STRING, span: e.span };
+      }
+      case 'Comparison': {
+        const [left, right] = this.comparable(this.bind(e.left, env), this.bind(e.right, env), e.op !== '=' && e.op !== '<>', e.span);
+        return { kind: 'Compare', op: e.op, left, right, type: BOOLEAN, span: e.span };
+      }
+      case 'Logical':
+        return {
+          kind: 'Logical',
+          op: e.op,
+          left: this.boolean(this.bind(e.left, env), e.op),
+          right: this.boolean(this.bind(e.right, env), e.op),
+          type: BOOLEAN,
+          span: e.span,
+        };
+      case 'Not':
+        return { kind: 'Not', operand: this.boolean(this.bind(e.operand, env), 'NOT'), type: BOOLEAN, span: e.span };
+      case 'IsNull':
+        return { kind: 'IsNull', value: this.bind(e.value, env), negated: e.negated, type: BOOLEAN, span: e.span };
+      case 'IsDistinctFrom': {
+        const [left, right] = this.comparable(this.bind(e.left, env), this.bind(e.right, env), false, e.span);
+        return { kind: 'IsDistinct', left, right, negated: e.negated, type: BOOLEAN, span: e.span };
+      }
+      case 'Between': {
+        const parts = this.unify([e.value, e.low, e.high].map((x) => this.bind(x, env)), e.span, 'BETWEEN');
+        const [value, low, high] = parts as [BoundExpr, BoundExpr, BoundExpr];
+        if (value.type && !canCompare(value.type, value.type, false)) {
+          throw bindError(`BETWEEN is not supported for ${formatType(value.type)}`, e.span);
+        }
+        return { kind: 'Between', value, low, high, negated: e.negated, type: BOOLEAN, span: e.span };
+      }
+      case 'InList': {
+        const parts = this.unify([e.value, ...e.list].map((x) => this.bind(x, env)), e.span, 'IN');
+        const [value, ...list] = parts as [BoundExpr, ...BoundExpr[]];
+        return { kind: 'In', value, list, negated: e.negated, type: BOOLEAN, span: e.span };
+      }
+      case 'Like': {
+        const value = this.bind(e.value, env);
+        const pattern = this.bind(e.pattern, env);
+        for (const side of [value, pattern]) {
+          if (side.type !== null && side.type.kind !== 'STRING') {
+            throw bindError(`LIKE is only supported for STRING values, not ${formatType(side.type)}`, side.span ?? e.span);
+          }
+        }
+        const escape = e.escape?.value;
+        if (escape !== undefined && escape.length !== 1) {
+          throw bindError(`The ESCAPE clause takes exactly one character, got '${escape}'`, e.escape?.span);
+        }
+        return {
+          kind: 'Like',
+          value,
+          pattern,
+          ...(escape !== undefined ? { escape } : {}),
+          negated: e.negated,
+          type: BOOLEAN,
+          span: e.span,
+        };
+      }
+      case 'SearchedCase': {
+        const conditions = e.whens.map((w) => this.boolean(this.bind(w.condition, env), 'WHEN'));
+        return this.caseOf(conditions, e.whens.map((w) => this.bind(w.result, env)), e.else && this.bind(e.else, env), e.span);
+      }
+      case 'SimpleCase': {
+        const operand = this.bind(e.operand, env);
+        const conditions = e.whens.map((w) => {
+          const [left, right] = this.comparable(operand, this.bind(w.condition, env), false, w.span);
+          return { kind: 'Compare', op: '=', left, right, type: BOOLEAN, span: w.span } satisfies BoundExpr;
+        });
+        return this.caseOf(conditions, e.whens.map((w) => this.bind(w.result, env)), e.else && this.bind(e.else, env), e.span);
+      }
+      case 'Cast': {
+        const value = this.bind(e.value, env);
+        const to = resolveTypeNode(e.type, this.ctx.types);
+        if (value.type === null) return { kind: 'Literal', value: null, type: to, span: e.span };
+        if (!canCast(value.type, to)) {
+          throw bindError(`Cast of ${formatType(value.type)} to ${formatType(to)} is not supported`, e.span);
+        }
+        return coerceOrCast(value, to, e.span);
+      }
+      case 'FunctionCall':
+        return this.call(e, env);
+      case 'ArrayConstructor': {
+        if (e.elements.length === 0) throw bindError('Array constructor cannot be empty', e.span);
+        const elements = this.unify(e.elements.map((x) => this.bind(x, env)), e.span, 'ARRAY');
+        const element = elements.find((x) => x.type !== null)?.type ?? STRING;
+        return { kind: 'Array', elements, type: { kind: 'ARRAY', element }, span: e.span };
+      }
+      case 'MapConstructor': {
+        if (e.entries.length === 0) throw bindError('Map constructor cannot be empty', e.span);
+        const keys = this.unify(e.entries.map((x) => this.bind(x.key, env)), e.span, 'MAP');
+        const values = this.unify(e.entries.map((x) => this.bind(x.value, env)), e.span, 'MAP');
+        const key = keys.find((x) => x.type !== null)?.type ?? STRING;
+        const value = values.find((x) => x.type !== null)?.type ?? STRING;
+        return {
+          kind: 'Map',
+          entries: keys.map((k, i) => ({ key: k, value: values[i]! })),
+          type: { kind: 'MAP', key, value },
+          span: e.span,
+        };
+      }
+      case 'StructConstructor': {
+        const fields = e.fields.map((f) => ({ name: f.name.name, value: this.bind(f.value, env) }));
+        return {
+          kind: 'Struct',
+          fields,
+          type: { kind: 'STRUCT', fields: fields.map((f) => ({ name: f.name, type: f.value.type ?? STRING })) },
+          span: e.span,
+        };
+      }
+      case 'Lambda':
+        throw bindError('Lambda expressions are only allowed as function arguments', e.span);
+      case 'IntervalUnit':
+        return { kind: 'Literal', value: e.unit, type: STRING, span: e.span };
+    }
+  }
+
+  private dereference(base: BoundExpr, fieldName: string, span: Span): BoundExpr {
+    if (base.type === null) return { kind: 'Literal', value: null, type: null, span };
+    if (base.type.kind !== 'STRUCT') {
+      throw bindError(`Expected STRUCT type, got ${formatType(base.type)} for dereference ->${fieldName}`, span);
+    }
+    const field =
+      base.type.fields.find((f) => f.name === fieldName) ??
+      base.type.fields.find((f) => f.name.toUpperCase() === fieldName.toUpperCase());
+    if (!field) throw bindError(`Could not find field '${fieldName}' in '${formatType(base.type)}'.`, span);
+    return { kind: 'Deref', base, field: field.name, type: field.type, span };
+  }
+
+  private subscript(base: BoundExpr, index: BoundExpr, span: Span): BoundExpr {
+    if (base.type === null) return { kind: 'Literal', value: null, type: null, span };
+    if (base.type.kind === 'ARRAY') {
+      if (index.type !== null && index.type.kind !== 'INTEGER' && index.type.kind !== 'BIGINT') {
+        throw bindError(`Array index must be an INTEGER, got ${formatType(index.type)}`, index.span ?? span);
+      }
+      return { kind: 'Subscript', base, index, on: 'ARRAY', type: base.type.element, span };
+    }
+    if (base.type.kind === 'MAP') {
+      return { kind: 'Subscript', base, index: coerceOrCast(index, base.type.key, span), on: 'MAP', type: base.type.value, span };
+    }
+    throw bindError(`Subscript is only supported on ARRAY and MAP, not ${formatType(base.type)}`, span);
+  }
+
+  private arithmetic(op: '+' | '-' | '*' | '/' | '%', left: BoundExpr, right: BoundExpr, span: Span): BoundExpr {
+    const lt = left.type;
+    const rt = right.type;
+    if ((lt === null || lt.kind === 'STRING') && (rt === null || rt.kind === 'STRING') && op === '+' && (lt || rt)) {
+      return { kind: 'Concat', left, right, type: STRING, span };
+    }
+    for (const t of [lt, rt]) {
+      if (t !== null && !isNumeric(t)) {
+        throw bindError(
+          `Error processing expression: Unsupported arithmetic types. ${formatType(lt ?? t)} ${formatType(rt ?? t)}`,
+          span,
+        );
+      }
+    }
+    if (lt === null || rt === null) {
+      const type = lt ?? rt ?? { kind: 'INTEGER' as const };
+      return { kind: 'Literal', value: null, type, span };
+    }
+    let type: SqlType;
+    if (lt.kind === 'DOUBLE' || rt.kind === 'DOUBLE') type = { kind: 'DOUBLE' };
+    else if (lt.kind === 'DECIMAL' || rt.kind === 'DECIMAL') {
+      const a = asDecimalShape(lt)!;
+      const b = asDecimalShape(rt)!;
+      const shape: DecimalShape =
+        op === '+' || op === '-'
+          ? decimalAddShape(a, b)
+          : op === '*'
+            ? decimalMultiplyShape(a, b)
+            : op === '/'
+              ? decimalDivideShape(a, b)
+              : decimalModuloShape(a, b);
+      type = decimal(shape.precision, shape.scale);
+      // Operands become decimals of their own shape; the operation produces `type`.
+      return {
+        kind: 'Arithmetic',
+        op,
+        left: coerceTo(left, decimal(a.precision, a.scale)),
+        right: coerceTo(right, decimal(b.precision, b.scale)),
+        type,
+        span,
+      };
+    } else if (lt.kind === 'BIGINT' || rt.kind === 'BIGINT') type = { kind: 'BIGINT' };
+    else type = { kind: 'INTEGER' };
+    return { kind: 'Arithmetic', op, left: coerceTo(left, type), right: coerceTo(right, type), type, span };
+  }
+
+  /** Both sides converted to one comparable type (string literals join temporal or numeric sides). */
+  private comparable(left: BoundExpr, right: BoundExpr, ordering: boolean, span: Span): [BoundExpr, BoundExpr] {
+    if (left.type === null || right.type === null) {
+      const t = left.type ?? right.type;
+      return t ? [coerceTo(left, t), coerceTo(right, t)] : [left, right];
+    }
+    if (!canCompare(left.type, right.type, !ordering)) {
+      const lit = left.kind === 'Literal' || right.kind === 'Literal';
+      if (lit) {
+        const unified = this.unify([left, right], span, 'comparison');
+        return [unified[0]!, unified[1]!];
+      }
+      throw bindError(
+        `Cannot compare ${formatType(left.type)} to ${formatType(right.type)}`,
+        span,
+      );
+    }
+    const t = comparisonType(left.type, right.type);
+    if (!t) throw bindError(`Cannot compare ${formatType(left.type)} to ${formatType(right.type)}`, span);
+    return [coerceTo(left, t), coerceTo(right, t)];
+  }
+
+  /** Coerces every expression to their common super type (IN lists, BETWEEN, CASE, constructors). */
+  private unify(parts: readonly BoundExpr[], span: Span, what: string): BoundExpr[] {
+    const inputs: CoercionInput[] = parts.map((p) =>
+      p.kind === 'Literal' && p.type !== null ? { type: p.type, literal: p.value } : { type: p.type },
+    );
+    const common = commonSuperType(inputs);
+    if (common.kind === 'incompatible') {
+      throw bindError(what === 'comparison' ? `Invalid Predicate: ${common.message}` : common.message, span);
+    }
+    if (common.kind === 'all-null') return [...parts];
+    return parts.map((p) => {
+      try {
+        return coerceTo(p, common.type);
+      } catch (error) {
+        throw bindError(error instanceof Error ? error.message : String(error), p.span ?? span);
+      }
+    });
+  }
+
+  private boolean(e: BoundExpr, op: string): BoundExpr {
+    if (e.type !== null && e.type.kind !== 'BOOLEAN') {
+      throw bindError(`${op} requires BOOLEAN operands, got ${formatType(e.type)}`, e.span);
+    }
+    return e;
+  }
+
+  private caseOf(conditions: BoundExpr[], results: BoundExpr[], otherwise: BoundExpr | undefined, span: Span): BoundExpr {
+    const all = this.unify(otherwise ? [...results, otherwise] : results, span, 'CASE');
+    const type = all.find((r) => r.type !== null)?.type ?? null;
+    return {
+      kind: 'Case',
+      whens: conditions.map((condition, i) => ({ condition, result: all[i]! })),
+      ...(otherwise ? { else: all[all.length - 1]! } : {}),
+      type,
+      span,
+    };
+  }
+
+  private call(e: FunctionCall, env: LambdaEnv): BoundExpr {
+    const name = e.name.name;
+    if (isAggregate(name)) {
+      throw bindError(`Aggregate function ${name} is not allowed here`, e.span);
+    }
+    if (isTableFunction(name)) {
+      throw bindError(`Table function ${name} is only allowed in the SELECT clause`, e.span);
+    }
+    if (e.star) throw bindError(`${name}(*) is only valid for COUNT`, e.span);
+    type Arg = { readonly lambda: LambdaExpr } | { readonly value: BoundExpr };
+    const bound: Arg[] = e.args.map((a) => (a.kind === 'Lambda' ? { lambda: a } : { value: this.bind(a, env) }));
+    const shapes: ArgShape[] = bound.map((a) =>
+      'lambda' in a
+        ? {
+            kind: 'lambda',
+            arity: a.lambda.params.length,
+            bodyType: (paramTypes) => this.lambdaBody(a.lambda, paramTypes, env).type ?? STRING,
+          }
+        : { kind: 'value', type: a.value.type },
+    );
+    const resolved = resolveScalar(e.name.text.replace(/`/g, ''), shapes);
+    if (isResolutionError(resolved)) throw bindError(resolved.message, e.span);
+    const args = bound.map((a, i): BoundExpr => {
+      const target = resolved.paramTypes[i];
+      if ('lambda' in a) {
+        const paramTypes = resolved.lambdaParamTypes[i] ?? [];
+        const body = this.lambdaBody(a.lambda, paramTypes, env);
+        return {
+          kind: 'Lambda',
+          params: a.lambda.params.map((p) => p.name),
+          body: target ? coerceTo(body, target) : body,
+          type: null,
+          span: a.lambda.span,
+        };
+      }
+      return target ? coerceOrCast(a.value, target, a.value.span) : a.value;
+    });
+    return { kind: 'Call', fn: resolved, args, type: resolved.returnType, span: e.span };
+  }
+
+  private lambdaBody(lambda: LambdaExpr, paramTypes: readonly SqlType[], env: LambdaEnv): BoundExpr {
+    if (paramTypes.length !== lambda.params.length) {
+      throw bindError(`Lambda expects ${paramTypes.length} parameter(s), got ${lambda.params.length}`, lambda.span);
+    }
+    const inner = new Map(env);
+    lambda.params.forEach((p, i) => inner.set(p.name, paramTypes[i]!));
+    return this.bind(lambda.body, inner);
+  }
+}
+
+/** Implicit coercion where allowed, else an explicit CAST node (the caller checked it is legal). */
+function coerceOrCast(e: BoundExpr, to: SqlType, span: Span | undefined): BoundExpr {
+  const out = coerceTo(e, to);
+  return out === e || out.span ? out : { ...out, span };
+}

@@ -1,0 +1,43 @@
+import type { CompiledExpr } from '../expr/compile-expression';
+import type { ProcessingContext, Processor } from '../processor';
+import type { Rec } from '../record';
+
+/**
+ * WHERE / HAVING. On a stream a row that does not match is dropped. On a table it becomes a
+ * tombstone for its key (ksqlDB forwards the delete so a row that stops matching disappears
+ * downstream). A predicate that throws for a row counts as not matching and is logged.
+ */
+export class FilterOperator implements Processor {
+  constructor(
+    private readonly predicate: CompiledExpr,
+    private readonly table: boolean,
+    private readonly keyIndexes: readonly number[],
+    private readonly next: Processor,
+    private readonly ctx: ProcessingContext,
+  ) {}
+
+  push(rec: Rec): void {
+    if (rec.tombstone) {
+      if (this.table) this.next.push(rec);
+      return;
+    }
+    let keep = false;
+    try {
+      keep = this.predicate(rec.row) === true;
+    } catch (error) {
+      this.ctx.reportError({ kind: 'RECORD_PROCESSING', step: 'Filter', message: messageOf(error), rec, cause: error });
+    }
+    if (keep) this.next.push(rec);
+    else if (this.table) this.next.push(tombstoneOf(rec, this.keyIndexes));
+  }
+}
+
+export function tombstoneOf(rec: Rec, keyIndexes: readonly number[]): Rec {
+  const row = new Array<unknown>(rec.row.length).fill(null);
+  for (const i of keyIndexes) row[i] = rec.row[i];
+  return { row, ts: rec.ts, tombstone: true, partition: rec.partition, offset: rec.offset };
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

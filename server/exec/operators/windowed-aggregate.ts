@@ -1,0 +1,117 @@
+import type { WindowSpec } from '../../plan/nodes';
+import type { ProcessingContext, Processor } from '../processor';
+import type { Rec } from '../record';
+import { KeyValueStore, storeKey } from '../state/key-value-store';
+import { applyRow, results, type AggregateSpec } from './aggregate';
+import { messageOf } from './filter';
+
+/** ksqlDB's default grace period when a window names none. */
+export const DEFAULT_GRACE_MS = 24 * 60 * 60 * 1000;
+
+/** One pane: the accumulators of a key over [start, start + paneSize). */
+export interface PaneState {
+  readonly key: unknown[];
+  readonly start: number;
+  accs: unknown[];
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+/**
+ * TUMBLING and HOPPING windows by slicing: each record updates exactly one pane (the gcd of size
+ * and advance), and each window's result is the merge of its panes. Tumbling windows are the
+ * special case of one pane per window. Records later than the window's end plus the grace period
+ * are dropped for that window and counted; panes past retention are evicted.
+ */
+export class WindowedAggregateOperator implements Processor {
+  private readonly pane: number;
+  private readonly advance: number;
+  private readonly grace: number;
+  private readonly retention: number;
+  private lastEviction = Number.NEGATIVE_INFINITY;
+  /** Records dropped because every window they belong to had closed. */
+  lateRecords = 0;
+
+  constructor(
+    private readonly keyCount: number,
+    private readonly specs: readonly AggregateSpec[],
+    private readonly window: WindowSpec,
+    readonly store: KeyValueStore<PaneState>,
+    private readonly next: Processor,
+    private readonly ctx: ProcessingContext,
+  ) {
+    this.advance = window.type === 'HOPPING' ? window.advanceMs! : window.sizeMs;
+    this.pane = gcd(window.sizeMs, this.advance);
+    this.grace = window.graceMs ?? DEFAULT_GRACE_MS;
+    this.retention = Math.max(window.retentionMs ?? 0, window.sizeMs + this.grace);
+  }
+
+  push(rec: Rec): void {
+    if (rec.tombstone) return;
+    const ts = rec.ts;
+    const now = this.ctx.streamTime();
+    const size = this.window.sizeMs;
+    // Windows containing ts: starts are multiples of `advance` in (ts - size, ts].
+    const lastStart = ts - (((ts % this.advance) + this.advance) % this.advance);
+    const starts: number[] = [];
+    for (let s = lastStart; s > ts - size; s -= this.advance) {
+      if (s < 0) break;
+      if (now >= s + size + this.grace) continue; // closed
+      starts.push(s);
+    }
+    if (starts.length === 0) {
+      this.lateRecords++;
+      return;
+    }
+    const key = rec.row.slice(0, this.keyCount);
+    const paneStart = ts - (((ts % this.pane) + this.pane) % this.pane);
+    const pk = paneKey(key, paneStart);
+    const pane = this.store.get(pk) ?? { key, start: paneStart, accs: this.specs.map((s) => s.aggregator.initial()) };
+    try {
+      applyRow(this.specs, pane.accs, rec.row, 'add');
+    } catch (error) {
+      this.ctx.reportError({ kind: 'RECORD_PROCESSING', step: 'Aggregate', message: messageOf(error), rec, cause: error });
+      return;
+    }
+    this.store.put(pk, pane);
+    // Emit oldest window first, as Kafka Streams does.
+    for (const start of starts.reverse()) {
+      const accs = this.windowAccs(key, start);
+      this.next.push({
+        row: [...key, start, start + size, ...results(this.specs, accs)],
+        ts,
+        tombstone: false,
+        partition: rec.partition,
+        offset: rec.offset,
+      });
+    }
+    this.evict(now);
+  }
+
+  private windowAccs(key: unknown[], start: number): unknown[] {
+    if (this.pane === this.window.sizeMs) return this.store.get(paneKey(key, start))!.accs;
+    let merged: unknown[] | undefined;
+    for (let p = start; p < start + this.window.sizeMs; p += this.pane) {
+      const pane = this.store.get(paneKey(key, p));
+      if (!pane) continue;
+      merged = merged ? merged.map((acc, i) => this.specs[i]!.aggregator.merge(acc, pane.accs[i])) : pane.accs;
+    }
+    return merged ?? this.specs.map((s) => s.aggregator.initial());
+  }
+
+  private evict(now: number): void {
+    // Scanning the store is O(n); do it at most once per pane's worth of stream time.
+    if (now - this.lastEviction < this.pane) return;
+    this.lastEviction = now;
+    const horizon = now - this.retention;
+    for (const [k, pane] of this.store.entries()) {
+      if (pane.start + this.pane <= horizon) this.store.delete(k);
+    }
+  }
+}
+
+function paneKey(key: readonly unknown[], start: number): string {
+  return `${storeKey(key)}@${start}`;
+}

@@ -1,0 +1,46 @@
+import type { SqlType } from '../types/sql-type';
+import type { Scope, ScopeColumn } from '../bind/scope';
+import { Scope as ScopeClass } from '../bind/scope';
+
+/**
+ * One column of a plan node's output row. Rows are arrays laid out in this order.
+ * - `key`: part of the record key (stream KEY / table PRIMARY KEY / GROUP BY / PARTITION BY keys)
+ * - `window`: WINDOWSTART / WINDOWEND of a windowed key (part of the key's identity)
+ * - `value`: a value column; `header` marks one read from record headers
+ * - `pseudo`: ROWTIME, ROWPARTITION, ROWOFFSET (readable, not part of `*`)
+ */
+export interface PlanColumn {
+  readonly name: string;
+  readonly type: SqlType;
+  readonly role: 'key' | 'window' | 'value' | 'pseudo';
+  readonly qualifiers: readonly string[];
+  readonly header?: { readonly key?: string };
+}
+
+export const PSEUDO_COLUMNS = ['ROWTIME', 'ROWPARTITION', 'ROWOFFSET'] as const;
+export const WINDOW_COLUMNS = ['WINDOWSTART', 'WINDOWEND'] as const;
+export const SYSTEM_COLUMN_NAMES: readonly string[] = [...PSEUDO_COLUMNS, ...WINDOW_COLUMNS];
+
+export function scopeOf(columns: readonly PlanColumn[], relations: readonly string[], clause = 'SELECT'): Scope {
+  const scopeColumns: ScopeColumn[] = columns.map((c, index) => ({
+    index,
+    name: c.name,
+    type: c.type,
+    qualifiers: c.qualifiers,
+    pseudo: c.role === 'pseudo' || c.role === 'window',
+    key: c.role === 'key',
+  }));
+  return new ScopeClass(scopeColumns, relations, clause);
+}
+
+export function keyIndexes(columns: readonly PlanColumn[]): number[] {
+  const out: number[] = [];
+  columns.forEach((c, i) => {
+    if (c.role === 'key' || c.role === 'window') out.push(i);
+  });
+  return out;
+}
+
+export function indexOfColumn(columns: readonly PlanColumn[], name: string): number {
+  return columns.findIndex((c) => c.name === name);
+}

@@ -1,0 +1,283 @@
+import { bindError } from '../bind/bind-error';
+import { bindExpression, type ExpressionContext } from '../bind/bind-expression';
+import type { BoundExpr } from '../bind/bound-expr';
+import { isResolutionError, isTableFunction, resolveTableFunction, type ArgShape } from '../exec/functions';
+import { formatExpression } from '../sql';
+import type { Expression, SelectStmt } from '../sql/ast';
+import type { WindowInfo } from '../types/formats';
+import { BIGINT, STRING } from '../types/sql-type';
+import { walkExpression } from './ast-walk';
+import type { FilterNode, FlatMapNode, PlanNode, ProjectNode, RekeyNode, SuppressNode, TableFunctionCall } from './nodes';
+import { aggregateCalls, planAggregation, type AggregationResult } from './plan-aggregate';
+import { planFrom } from './plan-from';
+import { SYSTEM_COLUMN_NAMES, scopeOf, type PlanColumn } from './plan-schema';
+import { sameExpression, type PlannerContext } from './planner-context';
+import type { QueryPlan } from './query-plan';
+import { expandSelectItems, type SelectEntry } from './select-items';
+
+/** Plans a SELECT (push, pull, or the body of a persistent query). Pure: no I/O. */
+export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
+  const from = planFrom(stmt, ctx);
+  let node: PlanNode = from.node;
+  const relations = from.relations.map((r) => r.alias);
+
+  if (stmt.where) {
+    checkNoWindowBounds(stmt.where, node, 'WHERE');
+    const predicate = bindExpression(stmt.where, { scope: scopeOf(node.columns, relations, 'WHERE'), types: ctx.types });
+    if (predicate.type !== null && predicate.type.kind !== 'BOOLEAN') {
+      throw bindError(`Type error in WHERE expression: Should be BOOLEAN but is ${predicate.type.kind}`, stmt.where.span);
+    }
+    node = { node: 'Filter', input: node, predicate, columns: node.columns, semantics: node.semantics } satisfies FilterNode;
+  }
+
+  let entries = expandSelectItems(stmt, node.columns, from.relations, from.relations.length > 1);
+  entries = expandStructStars(entries, node, relations, ctx);
+  checkReservedNames(entries);
+
+  // Table functions run before aggregation and projection; their results become input columns.
+  const tableCalls = collectTableFunctions(entries);
+  const tableSubstitutes = new Map<string, number>();
+  if (tableCalls.length > 0) {
+    const scope = scopeOf(node.columns, relations);
+    const calls: TableFunctionCall[] = tableCalls.map((call) => {
+      const args = call.args.map((a) => bindExpression(a, { scope, types: ctx.types }));
+      const shapes: ArgShape[] = args.map((a) => ({ kind: 'value', type: a.type }));
+      const fn = resolveTableFunction(call.name.name, shapes);
+      if (isResolutionError(fn)) throw bindError(fn.message, call.span);
+      return { fn, args };
+    });
+    const columns: PlanColumn[] = [
+      ...node.columns,
+      ...calls.map((c, i): PlanColumn => ({ name: `KSQL_SYNTH_${i}`, type: c.fn.returnType, role: 'value', qualifiers: [] })),
+    ];
+    tableCalls.forEach((c, i) => tableSubstitutes.set(formatExpression(c), node.columns.length + i));
+    node = { node: 'FlatMap', input: node, calls, columns, semantics: node.semantics } satisfies FlatMapNode;
+  }
+
+  const aggregating =
+    (stmt.groupBy?.expressions.length ?? 0) > 0 || entries.some((e) => e.expression && aggregateCalls(e.expression).length > 0);
+  let aggregation: AggregationResult | undefined;
+  let substitute: ExpressionContext['substitute'];
+  const tableSubstitute = (e: Expression): BoundExpr | undefined => {
+    const i = tableSubstitutes.get(formatExpression(e));
+    if (i === undefined) return undefined;
+    const c = node.columns[i]!;
+    return { kind: 'Column', index: i, name: c.name, type: c.type };
+  };
+  if (tableSubstitutes.size > 0) substitute = tableSubstitute;
+
+  if (aggregating) {
+    if (stmt.partitionBy) throw bindError('PARTITION BY and GROUP BY in the same query are not supported', stmt.partitionBy.span);
+    aggregation = planAggregation(stmt, node, relations, entries, ctx);
+    node = aggregation.node;
+    substitute = aggregation.substitute;
+    if (stmt.having) {
+      const predicate = bindExpression(stmt.having, { scope: scopeOf(node.columns, [], 'HAVING'), types: ctx.types, substitute });
+      node = { node: 'Filter', input: node, predicate, columns: node.columns, semantics: node.semantics } satisfies FilterNode;
+    }
+  } else if (stmt.having) {
+    throw bindError('HAVING requires GROUP BY', stmt.having.span);
+  } else if (stmt.window) {
+    throw bindError('WINDOW clause requires a GROUP BY clause.', stmt.window.span);
+  }
+
+  let partitionKeys: readonly Expression[] | undefined;
+  if (stmt.partitionBy) {
+    const scope = scopeOf(node.columns, relations, 'PARTITION BY');
+    const exprs = stmt.partitionBy.expressions;
+    const isNull = exprs.length === 1 && exprs[0]!.kind === 'NullLiteral';
+    const keys = isNull ? [] : exprs.map((e) => bindExpression(e, { scope, types: ctx.types, substitute }));
+    partitionKeys = isNull ? [] : exprs;
+    if (node.columns.some((c) => c.role === 'window')) {
+      throw bindError('Implicit repartitioning of windowed sources is not supported. See https://github.com/confluentinc/ksql/issues/4385.', stmt.partitionBy.span);
+    }
+    const names = exprs.map((e, i) => partitionKeyName(e, entries, i));
+    const columns: PlanColumn[] = [
+      ...keys.map((k, i): PlanColumn => ({ name: names[i]!, type: k.type ?? STRING, role: 'key', qualifiers: [] })),
+      ...node.columns.map((c): PlanColumn => (c.role === 'key' ? { ...c, role: 'value' } : c)),
+    ];
+    node = { node: 'Rekey', input: node, keys, name: 'PartitionBy', columns, semantics: node.semantics } satisfies RekeyNode;
+  }
+
+  const projection = planProjection(entries, node, relations, ctx, substitute, aggregation, partitionKeys, from.relations.length > 1);
+  node = projection.node;
+
+  if (stmt.emit === 'FINAL') {
+    if (!aggregation?.window) throw bindError('EMIT FINAL is only supported for windowed aggregations.', stmt.span);
+    node = { node: 'Suppress', input: node, window: aggregation.window, columns: node.columns, semantics: node.semantics } satisfies SuppressNode;
+  }
+
+  const window: WindowInfo | undefined = aggregation?.window
+    ? {
+        type: aggregation.window.type,
+        ...(aggregation.window.type !== 'SESSION' ? { sizeMs: aggregation.window.sizeMs } : {}),
+        ...(aggregation.window.advanceMs !== undefined ? { advanceMs: aggregation.window.advanceMs } : {}),
+      }
+    : from.window;
+  return {
+    root: node,
+    columns: node.columns,
+    semantics: node.semantics,
+    ...(window ? { window } : {}),
+    sources: from.relations.map((r) => r.sourceName),
+    ...(stmt.limit !== undefined ? { limit: stmt.limit } : {}),
+    emit: stmt.emit ?? 'NONE',
+  };
+}
+
+function partitionKeyName(e: Expression, entries: readonly SelectEntry[], i: number): string {
+  const entry = entries.find((x) => x.expression && sameExpression(x.expression, e));
+  if (entry) return entry.name;
+  if (e.kind === 'ColumnRef') return e.name.name;
+  if (e.kind === 'Dereference') return e.field.name;
+  return `KSQL_COL_${i}`;
+}
+
+interface ProjectionResult {
+  readonly node: ProjectNode;
+}
+
+/**
+ * The final projection. For persistent queries the output is laid out as the sink stores it (key
+ * columns first, in key order) and ksqlDB's rule applies: the projection must include the key.
+ */
+function planProjection(
+  entries: readonly SelectEntry[],
+  input: PlanNode,
+  relations: readonly string[],
+  ctx: PlannerContext,
+  substitute: ExpressionContext['substitute'],
+  aggregation: AggregationResult | undefined,
+  partitionKeys: readonly Expression[] | undefined,
+  joined: boolean,
+): ProjectionResult {
+  const scope = scopeOf(input.columns, relations, 'SELECT');
+  const bound = entries.map((entry): BoundExpr => {
+    if (entry.inputIndex !== undefined) {
+      const c = input.columns[entry.inputIndex]!;
+      return { kind: 'Column', index: entry.inputIndex, name: c.name, type: c.type };
+    }
+    return bindExpression(entry.expression!, { scope, types: ctx.types, substitute });
+  });
+  // Which input key column (or window bound) each SELECT item projects, if any.
+  const keySlots = input.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.role === 'key' || c.role === 'window');
+  const itemKeySlot = bound.map((b) => (b.kind === 'Column' ? keySlots.findIndex((k) => k.i === b.index) : -1));
+
+  const keyed = input.columns.some((c) => c.role === 'key');
+  if (!ctx.persistent) {
+    const columns = entries.map((entry, i): PlanColumn => {
+      const slot = itemKeySlot[i]!;
+      const role = slot >= 0 ? keySlots[slot]!.c.role : 'value';
+      return { name: entry.name, type: bound[i]!.type ?? STRING, role, qualifiers: [] };
+    });
+    return { node: { node: 'Project', input, exprs: bound, columns, semantics: input.semantics } };
+  }
+
+  // Persistent: every key column must be projected (window bounds live in the record key).
+  const keyColumns = keySlots.filter(({ c }) => c.role === 'key');
+  const missing = keyColumns.filter((k) => !bound.some((b) => b.kind === 'Column' && b.index === k.i));
+  if (keyed && missing.length > 0) {
+    throw bindError(missingKeyMessage(ctx.sinkName ?? 'OUTPUT', missing.map((m) => m.c.name), aggregation, partitionKeys, joined));
+  }
+  const keyOut: { name: string; expr: BoundExpr; slot: number }[] = [];
+  const valueOut: { name: string; expr: BoundExpr }[] = [];
+  entries.forEach((entry, i) => {
+    const slot = itemKeySlot[i]!;
+    const isKey = slot >= 0 && keySlots[slot]!.c.role === 'key' && !keyOut.some((k) => k.slot === slot);
+    if (isKey) keyOut.push({ name: entry.name, expr: bound[i]!, slot });
+    else if (slot >= 0 && keySlots[slot]!.c.role === 'window') {
+      throw bindError(`Reserved column name in select: \`${entry.name}\`. Please remove or alias the column.`, entry.span);
+    } else valueOut.push({ name: entry.name, expr: bound[i]! });
+  });
+  keyOut.sort((a, b) => a.slot - b.slot);
+  if (valueOut.length === 0) throw bindError('The projection contains no value columns.');
+  const windowCols = input.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.role === 'window');
+  const columns: PlanColumn[] = [
+    ...keyOut.map((k): PlanColumn => ({ name: k.name, type: k.expr.type ?? STRING, role: 'key', qualifiers: [] })),
+    ...windowCols.map(({ c }): PlanColumn => ({ ...c, qualifiers: [] })),
+    ...valueOut.map((v): PlanColumn => ({ name: v.name, type: v.expr.type ?? STRING, role: 'value', qualifiers: [] })),
+  ];
+  const exprs: BoundExpr[] = [
+    ...keyOut.map((k) => k.expr),
+    ...windowCols.map(({ c, i }): BoundExpr => ({ kind: 'Column', index: i, name: c.name, type: c.type })),
+    ...valueOut.map((v) => v.expr),
+  ];
+  return { node: { node: 'Project', input, exprs, columns, semantics: input.semantics } };
+}
+
+function missingKeyMessage(
+  sink: string,
+  names: readonly string[],
+  aggregation: AggregationResult | undefined,
+  partitionKeys: readonly Expression[] | undefined,
+  joined: boolean,
+): string {
+  const list = (xs: readonly string[]): string =>
+    xs.length === 1 ? xs[0]! : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]!}`;
+  if (aggregation) {
+    const exprs = aggregation.groupExpressions.map((e) => formatExpression(e));
+    const what = exprs.length === 1 ? 'grouping expression' : 'grouping expressions';
+    return `The query used to build \`${sink}\` must include the ${what} ${list(exprs)} in its projection (eg, SELECT ${exprs.join(', ')}...).`;
+  }
+  if (partitionKeys) {
+    const exprs = partitionKeys.map((e) => formatExpression(e));
+    const what = exprs.length === 1 ? 'partitioning expression' : 'partitioning expressions';
+    return `The query used to build \`${sink}\` must include the ${what} ${list(exprs)} in its projection (eg, SELECT ${exprs.join(', ')}...).`;
+  }
+  if (joined) {
+    return `The query used to build \`${sink}\` must include the join expression ${list(names)} in its projection (eg, SELECT ${names[0]}...).`;
+  }
+  const what = names.length === 1 ? 'key column' : 'key columns';
+  return `The query used to build \`${sink}\` must include the ${what} ${list(names)} in its projection (eg, SELECT ${names.join(', ')}...).`;
+}
+
+function collectTableFunctions(entries: readonly SelectEntry[]): import('../sql/ast').FunctionCall[] {
+  const calls: import('../sql/ast').FunctionCall[] = [];
+  for (const e of entries) {
+    if (!e.expression) continue;
+    walkExpression(e.expression, (x) => {
+      if (x.kind === 'FunctionCall' && isTableFunction(x.name.name)) {
+        if (!calls.some((c) => sameExpression(c, x))) calls.push(x);
+        return false;
+      }
+      return true;
+    });
+  }
+  return calls;
+}
+
+function expandStructStars(entries: SelectEntry[], node: PlanNode, relations: readonly string[], ctx: PlannerContext): SelectEntry[] {
+  if (!entries.some((e) => e.structAll)) return entries;
+  const scope = scopeOf(node.columns, relations);
+  return entries.flatMap((e): SelectEntry[] => {
+    if (!e.structAll) return [e];
+    const base = bindExpression(e.structAll, { scope, types: ctx.types });
+    if (base.type?.kind !== 'STRUCT') throw bindError('Only STRUCT columns can be expanded with ->*', e.span);
+    return base.type.fields.map((f) => ({
+      expression: { kind: 'Dereference', base: e.structAll!, field: { kind: 'Identifier', name: f.name, text: f.name, span: e.span }, span: e.span },
+      name: f.name,
+      aliased: false,
+      span: e.span,
+    }));
+  });
+}
+
+function checkReservedNames(entries: readonly SelectEntry[]): void {
+  for (const e of entries) {
+    if (e.aliased && SYSTEM_COLUMN_NAMES.includes(e.name)) {
+      throw bindError(`\`${e.name}\` is a reserved column name. You cannot use it as an alias for a column.`, e.span);
+    }
+  }
+}
+
+function checkNoWindowBounds(e: Expression, node: PlanNode, clause: string): void {
+  if (node.columns.some((c) => c.role === 'window')) return;
+  walkExpression(e, (x) => {
+    if (x.kind === 'ColumnRef' && (x.name.name === 'WINDOWSTART' || x.name.name === 'WINDOWEND')) {
+      throw bindError(`Window bounds column ${x.name.name} can only be used in the SELECT clause of windowed aggregations`, x.span);
+    }
+    return true;
+  });
+  void clause;
+  void BIGINT;
+}

@@ -1,0 +1,81 @@
+import type { Span } from '../../lib/contracts/span';
+import type { Expression, SelectStmt } from '../sql/ast';
+import { bindError } from '../bind/bind-error';
+import type { PlanColumn } from './plan-schema';
+
+/** One output column before binding: an expression (or a direct input column) and its name. */
+export interface SelectEntry {
+  readonly expression?: Expression;
+  /** Set for `*` expansions: the input column index. */
+  readonly inputIndex?: number;
+  readonly name: string;
+  /** `base->*`: to be expanded into the struct's fields. */
+  readonly structAll?: Expression;
+  /** True when the name came from an AS alias. */
+  readonly aliased: boolean;
+  readonly span: Span;
+}
+
+/**
+ * Expands `*`, `alias.*` and `s->*` and names every output column the way ksqlDB does: the alias,
+ * else the column name of a plain column reference, else the last field of a `->` dereference,
+ * else `KSQL_COL_n` numbered over the unnamed items in order.
+ */
+export function expandSelectItems(
+  stmt: SelectStmt,
+  inputColumns: readonly PlanColumn[],
+  relations: readonly { readonly alias: string; readonly start: number; readonly end: number }[],
+  joined: boolean,
+): SelectEntry[] {
+  const entries: SelectEntry[] = [];
+  for (const item of stmt.items) {
+    switch (item.kind) {
+      case 'SelectAllColumns': {
+        let range = { start: 0, end: inputColumns.length };
+        if (item.source) {
+          const rel = relations.find((r) => r.alias === item.source!.name);
+          if (!rel) throw bindError(`'${item.source.name}' is not a valid stream/table name or alias.`, item.source.span);
+          range = rel;
+        }
+        for (let i = range.start; i < range.end; i++) {
+          const c = inputColumns[i]!;
+          if (c.role === 'pseudo') continue;
+          if (c.role === 'window' && joined) continue;
+          const qualifier = c.qualifiers[c.qualifiers.length - 1];
+          const name = joined && qualifier ? `${qualifier}_${c.name}` : c.name;
+          entries.push({ inputIndex: i, name, aliased: false, span: item.span });
+        }
+        break;
+      }
+      case 'SelectStructAll':
+        // Expanded by the planner into one column per field once the struct's type is known.
+        entries.push({ structAll: item.base, name: '*', aliased: false, span: item.span });
+        break;
+      case 'SelectExpression': {
+        const e = item.expression;
+        if (item.alias) {
+          entries.push({ expression: e, name: item.alias.name, aliased: true, span: item.span });
+        } else if (e.kind === 'ColumnRef') {
+          const qualifier = e.source?.name;
+          const name = joined && qualifier ? `${qualifier}_${e.name.name}` : e.name.name;
+          entries.push({ expression: e, name, aliased: false, span: item.span });
+        } else if (e.kind === 'Dereference') {
+          entries.push({ expression: e, name: e.field.name, aliased: false, span: item.span });
+        } else {
+          entries.push({ expression: e, name: '', aliased: false, span: item.span });
+        }
+        break;
+      }
+    }
+  }
+  // Synthetic names skip names the query already uses, as ksqlDB's generator does.
+  const taken = new Set(entries.map((e) => e.name).filter((n) => n !== ''));
+  let next = 0;
+  return entries.map((e) => {
+    if (e.name !== '') return e;
+    let name = `KSQL_COL_${next++}`;
+    while (taken.has(name)) name = `KSQL_COL_${next++}`;
+    taken.add(name);
+    return { ...e, name };
+  });
+}
