@@ -4,6 +4,8 @@ import {
   compareNullsLast,
   compareValues,
   hashKey,
+  isEquatable,
+  isOrderable,
   sqlCompare,
   sqlEquals,
   valuesEqual,
@@ -99,5 +101,15 @@ describe('equality', () => {
       ),
     );
     expect(hashKey({ A: 1, B: 2 })).toBe(hashKey({ B: 2, A: 1 }));
+  });
+});
+
+describe('orderability', () => {
+  it('orders primitives and arrays of them, not maps or structs', () => {
+    expect(isOrderable({ kind: 'INTEGER' })).toBe(true);
+    expect(isOrderable({ kind: 'ARRAY', element: { kind: 'STRING' } })).toBe(true);
+    expect(isOrderable({ kind: 'MAP', key: { kind: 'STRING' }, value: { kind: 'STRING' } })).toBe(false);
+    expect(isOrderable({ kind: 'ARRAY', element: { kind: 'STRUCT', fields: [] } })).toBe(false);
+    expect(isEquatable({ kind: 'STRUCT', fields: [] })).toBe(true);
   });
 });

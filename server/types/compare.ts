@@ -8,6 +8,7 @@
  * common type; a number compared with a Decimal is still handled, for convenience.
  */
 import { Decimal } from './decimal';
+import type { SqlType } from './sql-type';
 
 export type Comparator = (a: unknown, b: unknown) => number;
 
@@ -153,4 +154,22 @@ function encodeKey(v: unknown): string {
       .join(',')})`;
   }
   return String(v);
+}
+
+/** True if values of the type have an order (<, BETWEEN, MIN/MAX, ORDER BY, ARRAY_SORT). */
+export function isOrderable(t: SqlType): boolean {
+  switch (t.kind) {
+    case 'MAP':
+    case 'STRUCT':
+      return false;
+    case 'ARRAY':
+      return isOrderable(t.element);
+    default:
+      return true;
+  }
+}
+
+/** True if values of the type can be tested for equality (every SQL type can). */
+export function isEquatable(t: SqlType): boolean {
+  return t.kind.length > 0;
 }
