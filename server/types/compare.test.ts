@@ -4,7 +4,6 @@ import {
   compareNullsLast,
   compareValues,
   hashKey,
-  isEquatable,
   isOrderable,
   sqlCompare,
   sqlEquals,
@@ -110,6 +109,5 @@ describe('orderability', () => {
     expect(isOrderable({ kind: 'ARRAY', element: { kind: 'STRING' } })).toBe(true);
     expect(isOrderable({ kind: 'MAP', key: { kind: 'STRING' }, value: { kind: 'STRING' } })).toBe(false);
     expect(isOrderable({ kind: 'ARRAY', element: { kind: 'STRUCT', fields: [] } })).toBe(false);
-    expect(isEquatable({ kind: 'STRUCT', fields: [] })).toBe(true);
   });
 });

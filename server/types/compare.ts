@@ -168,8 +168,3 @@ export function isOrderable(t: SqlType): boolean {
       return true;
   }
 }
-
-/** True if values of the type can be tested for equality (every SQL type can). */
-export function isEquatable(t: SqlType): boolean {
-  return t.kind.length > 0;
-}
