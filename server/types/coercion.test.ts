@@ -57,8 +57,26 @@ describe('widerType', () => {
   it('has no answer for unrelated types', () => {
     expect(widerType(STRING, INTEGER)).toBeUndefined();
     expect(
-      widerType(struct([{ name: 'A', type: INTEGER }]), struct([{ name: 'B', type: INTEGER }])),
+      widerType(struct([{ name: 'A', type: INTEGER }]), struct([{ name: 'A', type: STRING }])),
     ).toBeUndefined();
+  });
+
+  it('unites struct fields, widening the shared ones', () => {
+    const a = struct([
+      { name: 'X', type: INTEGER },
+      { name: 'Y', type: INTEGER },
+    ]);
+    const b = struct([
+      { name: 'Y', type: BIGINT },
+      { name: 'Z', type: STRING },
+    ]);
+    expect(widerType(a, b)).toEqual(
+      struct([
+        { name: 'X', type: INTEGER },
+        { name: 'Y', type: BIGINT },
+        { name: 'Z', type: STRING },
+      ]),
+    );
   });
 });
 

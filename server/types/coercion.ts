@@ -85,15 +85,16 @@ export function widerType(a: SqlType, b: SqlType): SqlType | undefined {
     return k && v && { kind: 'MAP', key: k, value: v };
   }
   if (a.kind === 'STRUCT' && b.kind === 'STRUCT') {
+    // The union of the fields: shared ones widened, the others taken as they are (missing → NULL).
     const fields: StructField[] = [];
     for (const f of a.fields) {
       const g = b.fields.find((x) => x.name === f.name);
-      if (!g) return undefined;
-      const t = widerType(f.type, g.type);
+      const t = g ? widerType(f.type, g.type) : f.type;
       if (!t) return undefined;
       fields.push({ name: f.name, type: t });
     }
-    return fields.length === b.fields.length ? { kind: 'STRUCT', fields } : undefined;
+    for (const g of b.fields) if (!a.fields.some((f) => f.name === g.name)) fields.push(g);
+    return { kind: 'STRUCT', fields };
   }
   return undefined;
 }

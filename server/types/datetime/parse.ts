@@ -43,9 +43,12 @@ export function parseTimestamp(text: string, pattern: string, zone: TimeZone): n
   return localToUtc(local, f.zone ?? zone);
 }
 
-/** Parses a DATE (days since the epoch); time fields in the pattern are read and ignored. */
-export function parseDate(text: string, pattern: string): number {
-  return localDays(parseFields(text, pattern), text);
+/**
+ * Parses a DATE (days since the epoch); time fields in the pattern are read and ignored. With
+ * `allowTrailing`, text after the pattern is ignored (ksqlDB's PARSE_DATE behaves so).
+ */
+export function parseDate(text: string, pattern: string, allowTrailing = false): number {
+  return localDays(parseFields(text, pattern, allowTrailing), text);
 }
 
 /** Parses a TIME (millis of day); date fields in the pattern are read and ignored. */
@@ -92,12 +95,12 @@ function localMillis(f: Fields, text: string): number {
   );
 }
 
-function parseFields(text: string, pattern: string): Fields {
+function parseFields(text: string, pattern: string, allowTrailing = false): Fields {
   const tokens = compilePattern(pattern).tokens;
   const f: Fields = {};
   try {
     const end = parseSeq(tokens, text, 0, f);
-    if (end !== text.length) throw new ParseFailure(end, true);
+    if (end !== text.length && !allowTrailing) throw new ParseFailure(end, true);
   } catch (e) {
     if (e instanceof ParseFailure) {
       const where = e.unparsed ? `, unparsed text found at index ${e.index}` : ` at index ${e.index}`;

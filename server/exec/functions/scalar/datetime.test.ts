@@ -28,6 +28,7 @@ describe('date and time functions', () => {
     ['FORMAT_DATE', [DATE, S], [-1, "dd-MM-yyyy'Sophia'"], '31-12-1969Sophia'],
     ['DATETOSTRING', [INTEGER, S], [17662, 'yyyy-MM-dd'], '2018-05-11'],
     ['PARSE_DATE', [S, S], ['01-JAN-2022', 'dd-MMM-yyyy'], 18993],
+    ['PARSE_DATE', [S, S], ['2003-12-24-01-01', 'yyyy-MM-dd'], 12410],
     ['STRINGTODATE', [S, S], ['11/05/2019', 'dd/MM/yyyy'], 18027],
     ['FORMAT_TIME', [TIME, S], [65000, 'HH_mm_ss_SSS'], '00_01_05_000'],
     ['FORMAT_TIME', [TIME, S], [1234567, "HHmmss'AAAAA'"], '002034AAAAA'],

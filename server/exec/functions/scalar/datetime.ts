@@ -26,7 +26,8 @@ export function parseTs(text: string, pattern: string, zone?: string): number {
 
 export function parseDays(text: string, pattern: string): number {
   try {
-    return parseDate(text, pattern);
+    // ksqlDB's PARSE_DATE ignores text after the pattern ('2003-12-24-01-01' with yyyy-MM-dd).
+    return parseDate(text, pattern, true);
   } catch (e) {
     throw parseFailure('date', text, pattern, e);
   }

@@ -7,7 +7,7 @@ import { toJsonText } from '../util/to-json';
 const CAT = 'JSON';
 
 function extract(json: string, path: string): string | null {
-  const tree = parseJsonTree(json);
+  const tree = parseJsonTree(json, true);
   if (tree === undefined) return null;
   const v = followJsonPath(tree, compileJsonPath(path));
   if (v === undefined || v === null) return null;

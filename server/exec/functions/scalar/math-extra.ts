@@ -39,8 +39,16 @@ function toRadians(x: number): number {
 }
 
 /** Great-circle distance by the haversine formula, as ksqlDB computes it. */
-function geoDistance(lat1: number, lon1: number, lat2: number, lon2: number, unit = 'KM'): number {
-  const radius = EARTH_RADIUS[unit.trim().toUpperCase()];
+function geoDistance(
+  lat1: number | null,
+  lon1: number | null,
+  lat2: number | null,
+  lon2: number | null,
+  unit: string | null = 'KM',
+): number | null {
+  if (lat1 === null || lon1 === null || lat2 === null || lon2 === null) return null;
+  // A NULL unit means the default, kilometres (ksqlDB).
+  const radius = EARTH_RADIUS[(unit ?? 'KM').trim().toUpperCase()];
   if (radius === undefined) throw new Error(`GEO_DISTANCE unit must be 'KM' or 'MI', got '${unit}'`);
   if (Math.abs(lat1) > 90 || Math.abs(lat2) > 90 || Math.abs(lon1) > 180 || Math.abs(lon2) > 180) {
     throw new Error(
@@ -86,6 +94,7 @@ export const MATH_EXTRA_FUNCTIONS: readonly ScalarSpec[] = [
       {
         params: ['lat1 DOUBLE', 'lon1 DOUBLE', 'lat2 DOUBLE', 'lon2 DOUBLE', 'unit STRING'],
         returns: 'DOUBLE',
+        nulls: 'custom',
         impl: geoDistance,
       },
     ],

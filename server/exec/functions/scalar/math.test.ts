@@ -35,7 +35,9 @@ describe('math functions', () => {
     ['CBRT', [D], [-8], -2],
     ['EXP', [D], [0], 1],
     ['LN', [D], [0], -Infinity],
-    ['LOG', [D], [1000], 3],
+    ['LOG', [D], [Math.E], 1],
+    ['LOG', [D, D], [1, 13], NaN],
+    ['LOG', [D, D], [0, 13], NaN],
     ['LOG', [D, D], [2, 8], 3],
     ['LOG', [D, D], [15, -13], NaN],
     ['POWER', [D, D], [15, -1], 1 / 15],
@@ -123,6 +125,8 @@ describe('GEO_DISTANCE', () => {
       'MI',
     ) as number;
     expect(mi).toBeCloseTo(5365.66, 1);
+    expect(call('GEO_DISTANCE', [D, D, D, D, STRING], 37.4439, -122.1663, 51.5257, -0.1122, null)).toBe(km);
+    expect(call('GEO_DISTANCE', [D, D, D, D, STRING], null, 0, 0, 0, 'KM')).toBeNull();
     expect(() => call('GEO_DISTANCE', [D, D, D, D, STRING], 0, 0, 0, 0, 'parsecs')).toThrow();
     expect(() => call('GEO_DISTANCE', [D, D, D, D], 91, 0, 0, 0)).toThrow();
   });

@@ -157,13 +157,14 @@ export const MATH_FUNCTIONS: readonly ScalarSpec[] = [
   {
     name: 'LOG',
     category: CAT,
-    description: 'The base-10 logarithm, or the logarithm in a given base.',
+    // ksqlDB's one-argument LOG is the natural logarithm, despite its documentation.
+    description: 'The natural logarithm, or the logarithm in a given base (NaN for a base ≤ 0 or 1).',
     variants: [
-      { params: ['value DOUBLE'], returns: 'DOUBLE', impl: Math.log10 },
+      { params: ['value DOUBLE'], returns: 'DOUBLE', impl: Math.log },
       {
         params: ['base DOUBLE', 'value DOUBLE'],
         returns: 'DOUBLE',
-        impl: (b: number, v: number) => Math.log(v) / Math.log(b),
+        impl: (b: number, v: number) => (b <= 0 || b === 1 ? NaN : Math.log(v) / Math.log(b)),
       },
     ],
   },

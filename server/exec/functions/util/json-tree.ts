@@ -121,13 +121,16 @@ class Reader {
   }
 }
 
-/** Parses one JSON document; undefined if the text is not exactly one valid JSON value. */
-export function parseJsonTree(text: string): JsonValue | undefined {
+/**
+ * Parses one JSON document; undefined if the text is not valid JSON. With `allowTrailing`, text
+ * after the first complete value is ignored, as Jackson's readTree does for EXTRACTJSONFIELD.
+ */
+export function parseJsonTree(text: string, allowTrailing = false): JsonValue | undefined {
   const r = new Reader(text);
   try {
     const v = r.value(0);
     r.ws();
-    return r.pos === text.length ? v : undefined;
+    return r.pos === text.length || allowTrailing ? v : undefined;
   } catch {
     return undefined;
   }
