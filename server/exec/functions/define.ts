@@ -52,8 +52,10 @@ export interface ScalarSpec {
 }
 
 export interface AggregateContext extends BindContext {
-  /** Values of the literal arguments, undefined where an argument is not a literal. */
+  /** Values of the trailing literal parameters (`constantParams`), in order. */
   readonly constants: readonly unknown[];
+  /** Query configuration (ksqlDB property names such as `ksql.functions.collect_set.limit`). */
+  readonly config: Readonly<Record<string, unknown>>;
 }
 
 export interface AggregateVariantSpec {

@@ -72,11 +72,13 @@ export function resolveScalar(name: string, args: readonly ArgShape[]): Resolved
 /**
  * Resolves an aggregate call. `argTypes` covers every argument including literal ones;
  * `constantArgs[i]` is the literal's value (undefined where the argument is not a literal).
+ * `config` holds the query's properties (e.g. `ksql.functions.collect_list.limit`).
  */
 export function resolveAggregate(
   name: string,
   argTypes: readonly (SqlType | null)[],
   constantArgs: readonly unknown[],
+  config: Readonly<Record<string, unknown>> = {},
 ): ResolvedAggregate | ResolutionError {
   const entry = catalogue.aggregates.get(name.toUpperCase());
   if (!entry) return notFound(name);
@@ -94,7 +96,7 @@ export function resolveAggregate(
       return { error: 'invalid', message: `Parameter ${i + 1} of ${entry.spec.name} must be a literal` };
     }
   }
-  const ctx = { ...m.ctx, returnType: m.returnType, constants: constantArgs.slice(firstConst) };
+  const ctx = { ...m.ctx, returnType: m.returnType, constants: constantArgs.slice(firstConst), config };
   try {
     spec.create(ctx); // validates the constants now rather than on the first row
   } catch (e) {

@@ -211,10 +211,29 @@ describe('COLLECT_LIST, COLLECT_SET and HISTOGRAM', () => {
     ]);
     expect(fold(a, rows(m1, m2))).toEqual([m1]);
     const s = agg('COLLECT_SET', [INTEGER]).create();
-    expect(run(s, rows(500, 100, 500, null))).toEqual([[500], [500, 100], [500, 100], [500, 100]]);
+    expect(run(s, rows(500, 100, 500, null, null))).toEqual([
+      [500],
+      [500, 100],
+      [500, 100],
+      [500, 100, null],
+      [500, 100, null],
+    ]);
     expect(s.result(s.undo!(s.add(s.initial(), [1]), [1]))).toEqual([]);
     expect(foldSplit(s, rows(1, 2, 1, 3), 2)).toEqual([1, 2, 3]);
     expect(fold(agg('COLLECT_SET', [decimal(2, 1)]).create(), rows(d('1.0'), d('1.0')))).toEqual([d('1.0')]);
+  });
+
+  it('honours the configured limits', () => {
+    const s = resolveAggregate('COLLECT_SET', [INTEGER], [undefined], {
+      'ksql.functions.collect_set.limit': 1,
+    });
+    if (isResolutionError(s)) throw new Error(s.message);
+    expect(run(s.create(), rows(0, 100))).toEqual([[0], [0]]);
+    const l = resolveAggregate('COLLECT_LIST', [INTEGER], [undefined], {
+      'ksql.functions.collect_list.limit': '2',
+    });
+    if (isResolutionError(l)) throw new Error(l.message);
+    expect(run(l.create(), rows(1, 2, 3))).toEqual([[1], [1, 2], [1, 2]]);
   });
 
   it('counts strings', () => {

@@ -1,17 +1,26 @@
-/** COLLECT_LIST, COLLECT_SET and HISTOGRAM (each capped at 1000 entries, ksqlDB's default limit). */
+/**
+ * COLLECT_LIST, COLLECT_SET and HISTOGRAM, capped at 1000 entries by default (ksqlDB's limits;
+ * `ksql.functions.collect_list.limit` and `ksql.functions.collect_set.limit` change them).
+ */
 import { hashKey, valuesEqual } from '../../../types/compare';
 import type { SqlType } from '../../../types/sql-type';
-import type { AggregateSpec } from '../define';
+import type { AggregateContext, AggregateSpec } from '../define';
 import type { Aggregator } from '../types';
 import { decodeValue, encodeValue } from './value-codec';
 
 export const COLLECTION_LIMIT = 1000;
 
-function list(t: SqlType): Aggregator<unknown[]> {
+function limitOf(ctx: AggregateContext, property: string): number {
+  const v = Number(ctx.config[property] ?? COLLECTION_LIMIT);
+  return Number.isInteger(v) && v >= 0 ? v : COLLECTION_LIMIT;
+}
+
+/** All values including NULLs, in arrival order. */
+function list(t: SqlType, limit: number): Aggregator<unknown[]> {
   return {
     initial: () => [],
     add: (acc, args) => {
-      if (acc.length < COLLECTION_LIMIT) acc.push(args[0] ?? null);
+      if (acc.length < limit) acc.push(args[0] ?? null);
       return acc;
     },
     undo: (acc, args) => {
@@ -19,32 +28,30 @@ function list(t: SqlType): Aggregator<unknown[]> {
       if (i >= 0) acc.splice(i, 1);
       return acc;
     },
-    merge: (a, b) => [...a, ...b].slice(0, COLLECTION_LIMIT),
+    merge: (a, b) => [...a, ...b].slice(0, limit),
     result: (acc) => [...acc],
     toJSON: (acc) => acc.map((v) => encodeValue(v, t)),
     fromJSON: (j) => (j as unknown[]).map((v) => decodeValue(v, t)),
   };
 }
 
-/** Insertion-ordered distinct values keyed by hashKey. */
-function set(t: SqlType): Aggregator<Map<unknown, unknown>> {
+/** Insertion-ordered distinct values keyed by hashKey; NULL is kept once, as ksqlDB does. */
+function set(t: SqlType, limit: number): Aggregator<Map<unknown, unknown>> {
   return {
     initial: () => new Map(),
     add: (acc, args) => {
-      const v = args[0];
-      if (v === null || v === undefined || acc.size >= COLLECTION_LIMIT) return acc;
+      const v = args[0] ?? null;
       const k = hashKey(v);
-      if (!acc.has(k)) acc.set(k, v);
+      if (!acc.has(k) && acc.size < limit) acc.set(k, v);
       return acc;
     },
     undo: (acc, args) => {
-      const v = args[0];
-      if (v !== null && v !== undefined) acc.delete(hashKey(v));
+      acc.delete(hashKey(args[0] ?? null));
       return acc;
     },
     merge: (a, b) => {
       const out = new Map(a);
-      for (const [k, v] of b) if (!out.has(k) && out.size < COLLECTION_LIMIT) out.set(k, v);
+      for (const [k, v] of b) if (!out.has(k) && out.size < limit) out.set(k, v);
       return out;
     },
     result: (acc) => [...acc.values()],
@@ -87,27 +94,27 @@ function histogram(): Aggregator<Map<string, number>> {
 export const COLLECT_AGGREGATES: readonly AggregateSpec[] = [
   {
     name: 'COLLECT_LIST',
-    description: 'All values of the group, in arrival order (at most 1000).',
+    description: 'All values of the group, NULLs included, in arrival order (at most 1000).',
     variants: [
       {
         params: ['value T'],
         returns: 'ARRAY<T>',
         supportsUndo: true,
         intermediate: 'ARRAY<T>',
-        create: (c) => list(c.bindings.get('T')!),
+        create: (c) => list(c.bindings.get('T')!, limitOf(c, 'ksql.functions.collect_list.limit')),
       },
     ],
   },
   {
     name: 'COLLECT_SET',
-    description: 'The distinct non-NULL values of the group, in first-seen order (at most 1000).',
+    description: 'The distinct values of the group (NULL included once), in first-seen order (at most 1000).',
     variants: [
       {
         params: ['value T'],
         returns: 'ARRAY<T>',
         supportsUndo: true,
         intermediate: 'ARRAY<T>',
-        create: (c) => set(c.bindings.get('T')!),
+        create: (c) => set(c.bindings.get('T')!, limitOf(c, 'ksql.functions.collect_set.limit')),
       },
     ],
   },
