@@ -67,6 +67,11 @@ describe('Decimal arithmetic', () => {
     expect(() => d('1').remainder(d('0'))).toThrow('Division by zero');
   });
 
+  it('offers modulo and compare as aliases', () => {
+    expect(d('7.5').modulo(d('2')).toString()).toBe('1.5');
+    expect(d('1.0').compare(d('1.00'))).toBe(0);
+  });
+
   it('negates, abs, signum', () => {
     expect(d('1.20').negate().toString()).toBe('-1.20');
     expect(d('-1.20').abs().toString()).toBe('1.20');

@@ -195,6 +195,16 @@ export class Decimal {
     return new Decimal(this.rescaled(s) % other.rescaled(s), s);
   }
 
+  /** Alias of `remainder` (SQL's `%`). */
+  modulo(other: Decimal): Decimal {
+    return this.remainder(other);
+  }
+
+  /** Alias of `compareTo`. */
+  compare(other: Decimal): number {
+    return this.compareTo(other);
+  }
+
   /** Numeric comparison ignoring scale: 1.0 and 1.00 compare equal. */
   compareTo(other: Decimal): number {
     const s = Math.max(this.scale, other.scale);

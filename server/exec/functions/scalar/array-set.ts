@@ -39,7 +39,12 @@ export const ARRAY_SET_FUNCTIONS: readonly ScalarSpec[] = [
         params: ['array ARRAY<T>', 'value T'],
         returns: 'ARRAY<T>',
         nulls: 'custom',
-        impl: (a: Arr | null, v: unknown) => (a === null ? null : a.filter((x) => !valuesEqual(x, v))),
+        impl: (a: Arr | null, v: unknown) => {
+          if (a === null) return null;
+          const out: unknown[] = [];
+          for (const x of a) if (!valuesEqual(x, v)) out.push(x);
+          return out;
+        },
       },
     ],
   },

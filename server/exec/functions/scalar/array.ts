@@ -1,6 +1,7 @@
 /** Array functions: length, containment, joining, sorting, extremes, slicing, series. */
 import { javaString } from '../../../types/cast';
 import { compareNullsLast, compareValues, valuesEqual } from '../../../types/compare';
+import type { SqlType } from '../../../types/sql-type';
 import type { ScalarSpec, TypeContext } from '../define';
 
 const CAT = 'ARRAY';
@@ -47,15 +48,27 @@ function extreme(a: Arr, sign: number): unknown {
   return best;
 }
 
+// NULLs go last in both directions, as ksqlDB does.
+const ascending = (x: unknown, y: unknown): number => compareNullsLast(x, y);
+const descending = (x: unknown, y: unknown): number =>
+  x === null || y === null ? compareNullsLast(x, y) : compareValues(y, x);
+
 function sortArray(a: Arr, direction = 'ASC'): unknown[] | null {
   const d = direction.toUpperCase();
   if (d !== 'ASC' && d !== 'DESC') return null;
-  const sign = d === 'ASC' ? 1 : -1;
-  // NULLs go last in both directions, as ksqlDB does.
-  return [...a].sort((x, y) => {
-    if (x === null || y === null) return compareNullsLast(x, y);
-    return sign * compareValues(x, y);
-  });
+  return [...a].sort(d === 'ASC' ? ascending : descending);
+}
+
+function contains(a: Arr | null, v: unknown): boolean {
+  if (a === null) return false;
+  for (const x of a) if (valuesEqual(x, v)) return true;
+  return false;
+}
+
+function joinArray(a: Arr, delimiter: string, t: SqlType): string {
+  let out = '';
+  for (let i = 0; i < a.length; i++) out += (i > 0 ? delimiter : '') + javaString(a[i], t);
+  return out;
 }
 
 function series(start: number, end: number, step?: number): number[] {
@@ -91,7 +104,7 @@ export const ARRAY_FUNCTIONS: readonly ScalarSpec[] = [
         params: ['array ARRAY<T>', 'value T'],
         returns: 'BOOLEAN',
         nulls: 'custom',
-        impl: (a: Arr | null, v: unknown) => a !== null && a.some((x) => valuesEqual(x, v)),
+        impl: contains,
       },
     ],
   },
@@ -107,7 +120,7 @@ export const ARRAY_FUNCTIONS: readonly ScalarSpec[] = [
         where: elementIs(PRIMITIVE),
         bind: (ctx) => {
           const t = ctx.bindings.get('T') ?? { kind: 'STRING' };
-          return (a: Arr) => a.map((x) => javaString(x, t)).join(',');
+          return (a: Arr) => joinArray(a, ',', t);
         },
       },
       {

@@ -26,7 +26,9 @@ function jsonEquals(node: JsonValue, v: unknown): boolean {
 function arrayContains(json: string | null, v: unknown): boolean {
   if (json === null) return false;
   const tree = parseJsonTree(json);
-  return Array.isArray(tree) && tree.some((n) => jsonEquals(n, v));
+  if (!Array.isArray(tree)) return false;
+  for (const n of tree) if (jsonEquals(n, v)) return true;
+  return false;
 }
 
 function merge(docs: readonly JsonValue[]): JsonValue {

@@ -34,7 +34,11 @@ export const LAMBDA_FUNCTIONS: readonly ScalarSpec[] = [
       {
         params: ['array ARRAY<T>', 'function (T) => U'],
         returns: 'ARRAY<U>',
-        impl: (a: Arr, f: Fn1) => a.map((x) => f(x)),
+        impl: (a: Arr, f: Fn1) => {
+          const out = new Array<unknown>(a.length);
+          for (let i = 0; i < a.length; i++) out[i] = f(a[i]);
+          return out;
+        },
       },
       {
         params: ['map MAP<K, V>', 'keyFunction (K, V) => K2', 'valueFunction (K, V) => V2'],
@@ -51,12 +55,20 @@ export const LAMBDA_FUNCTIONS: readonly ScalarSpec[] = [
       {
         params: ['array ARRAY<T>', 'predicate (T) => BOOLEAN'],
         returns: 'ARRAY<T>',
-        impl: (a: Arr, f: Fn1) => a.filter((x) => f(x) === true),
+        impl: (a: Arr, f: Fn1) => {
+          const out: unknown[] = [];
+          for (const x of a) if (f(x) === true) out.push(x);
+          return out;
+        },
       },
       {
         params: ['map MAP<K, V>', 'predicate (K, V) => BOOLEAN'],
         returns: 'MAP<K, V>',
-        impl: (m: AnyMap, f: Fn2) => new Map([...m].filter(([k, v]) => f(k, v) === true)),
+        impl: (m: AnyMap, f: Fn2) => {
+          const out = new Map<unknown, unknown>();
+          for (const [k, v] of m) if (f(k, v) === true) out.set(k, v);
+          return out;
+        },
       },
     ],
   },

@@ -104,8 +104,17 @@ export const STRING_FUNCTIONS: readonly ScalarSpec[] = [
         params: ['separator STRING', '...inputs STRING'],
         returns: 'STRING',
         nulls: 'custom',
-        impl: (sep: string | null, ...xs: (string | null)[]) =>
-          sep === null ? null : xs.filter((x) => x !== null && x !== undefined).join(sep),
+        impl: (sep: string | null, ...xs: (string | null)[]) => {
+          if (sep === null) return null;
+          let out = '';
+          let first = true;
+          for (const x of xs) {
+            if (x === null || x === undefined) continue;
+            out += first ? x : sep + x;
+            first = false;
+          }
+          return out;
+        },
       },
       {
         params: ['separator BYTES', '...inputs BYTES'],
