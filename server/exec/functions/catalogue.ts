@@ -21,6 +21,7 @@ import { MATH_FUNCTIONS } from './scalar/math';
 import { MATH_EXTRA_FUNCTIONS } from './scalar/math-extra';
 import { NULL_FUNCTIONS } from './scalar/nulls';
 import { STRING_FUNCTIONS } from './scalar/string';
+import { STRING_SEARCH_FUNCTIONS } from './scalar/string-search';
 import { ENCODING_FUNCTIONS } from './scalar/string-encoding';
 import { PAD_MASK_FUNCTIONS } from './scalar/string-pad-mask';
 import { REGEX_FUNCTIONS } from './scalar/string-regex';
@@ -28,6 +29,7 @@ import { TRIG_FUNCTIONS } from './scalar/trigonometry';
 
 export const ALL_SCALARS: readonly ScalarSpec[] = [
   ...STRING_FUNCTIONS,
+  ...STRING_SEARCH_FUNCTIONS,
   ...PAD_MASK_FUNCTIONS,
   ...REGEX_FUNCTIONS,
   ...ENCODING_FUNCTIONS,
