@@ -41,6 +41,8 @@ export interface VariantSpec {
    * implementation. 'custom': the implementation sees NULLs.
    */
   readonly nulls?: 'propagate' | 'custom';
+  /** This variant may return different results for the same arguments (reads the clock). */
+  readonly nondeterministic?: boolean;
 }
 
 export interface ScalarSpec {

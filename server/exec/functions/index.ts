@@ -65,7 +65,7 @@ export function resolveScalar(name: string, args: readonly ArgShape[]): Resolved
     paramTypes: m.ctx.params,
     lambdaParamTypes: m.lambdaParamTypes,
     invoke,
-    nondeterministic: entry.spec.nondeterministic ?? false,
+    nondeterministic: (entry.spec.nondeterministic ?? false) || (spec.nondeterministic ?? false),
   };
 }
 

@@ -47,6 +47,7 @@ describe('date and time functions', () => {
     expect(call('UNIX_TIMESTAMP', []) as number).toBeGreaterThanOrEqual(before);
     expect(call('UNIX_DATE', [])).toBe(Math.floor(Date.now() / 86_400_000));
     expect(resolve('UNIX_TIMESTAMP').nondeterministic).toBe(true);
+    expect(resolve('UNIX_TIMESTAMP', TS).nondeterministic).toBe(false);
   });
 
   it('explains parse failures and bad zones', () => {

@@ -46,9 +46,8 @@ export const DATETIME_FUNCTIONS: readonly ScalarSpec[] = [
     name: 'UNIX_TIMESTAMP',
     category: CAT,
     description: 'Milliseconds since the epoch: now, or of the given TIMESTAMP.',
-    nondeterministic: true,
     variants: [
-      { params: [], returns: 'BIGINT', impl: () => Date.now() },
+      { params: [], returns: 'BIGINT', nondeterministic: true, impl: () => Date.now() },
       { params: ['timestamp TIMESTAMP'], returns: 'BIGINT', impl: (t: number) => t },
     ],
   },
@@ -56,9 +55,8 @@ export const DATETIME_FUNCTIONS: readonly ScalarSpec[] = [
     name: 'UNIX_DATE',
     category: CAT,
     description: 'Days since the epoch: today (UTC), or of the given DATE.',
-    nondeterministic: true,
     variants: [
-      { params: [], returns: 'INT', impl: () => epochDay(Date.now()) },
+      { params: [], returns: 'INT', nondeterministic: true, impl: () => epochDay(Date.now()) },
       { params: ['date DATE'], returns: 'INT', impl: (d: number) => d },
     ],
   },

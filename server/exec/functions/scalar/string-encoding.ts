@@ -125,9 +125,8 @@ export const ENCODING_FUNCTIONS: readonly ScalarSpec[] = [
     name: 'UUID',
     category: CAT,
     description: 'A random version-4 UUID, or the UUID text of 16 bytes.',
-    nondeterministic: true,
     variants: [
-      { params: [], returns: 'STRING', impl: () => randomUUID() },
+      { params: [], returns: 'STRING', nondeterministic: true, impl: () => randomUUID() },
       { params: ['bytes BYTES'], returns: 'STRING', impl: uuidFromBytes },
     ],
   },
