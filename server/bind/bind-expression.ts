@@ -90,13 +90,21 @@ class ExpressionBinder {
         const right = this.bind(e.right, env);
         for (const side of [left, right]) {
           if (side.type !== null && side.type.kind !== 'STRING') {
-            throw bindError(`Unsupported argument type for ||: ${formatType(side.type)}`, side.span ?? e.span);
+            throw bindError(
+              `Unsupported argument type for ||: ${formatType(side.type)}`,
+              side.span ?? e.span,
+            );
           }
         }
         return { kind: 'Concat', left, right, type: STRING, span: e.span };
       }
       case 'Comparison': {
-        const [left, right] = this.comparable(this.bind(e.left, env), this.bind(e.right, env), e.op !== '=' && e.op !== '<>', e.span);
+        const [left, right] = this.comparable(
+          this.bind(e.left, env),
+          this.bind(e.right, env),
+          e.op !== '=' && e.op !== '<>',
+          e.span,
+        );
         return { kind: 'Compare', op: e.op, left, right, type: BOOLEAN, span: e.span };
       }
       case 'Logical':
@@ -109,15 +117,30 @@ class ExpressionBinder {
           span: e.span,
         };
       case 'Not':
-        return { kind: 'Not', operand: this.boolean(this.bind(e.operand, env), 'NOT'), type: BOOLEAN, span: e.span };
+        return {
+          kind: 'Not',
+          operand: this.boolean(this.bind(e.operand, env), 'NOT'),
+          type: BOOLEAN,
+          span: e.span,
+        };
       case 'IsNull':
-        return { kind: 'IsNull', value: this.bind(e.value, env), negated: e.negated, type: BOOLEAN, span: e.span };
+        return {
+          kind: 'IsNull',
+          value: this.bind(e.value, env),
+          negated: e.negated,
+          type: BOOLEAN,
+          span: e.span,
+        };
       case 'IsDistinctFrom': {
         const [left, right] = this.comparable(this.bind(e.left, env), this.bind(e.right, env), false, e.span);
         return { kind: 'IsDistinct', left, right, negated: e.negated, type: BOOLEAN, span: e.span };
       }
       case 'Between': {
-        const parts = this.unify([e.value, e.low, e.high].map((x) => this.bind(x, env)), e.span, 'BETWEEN');
+        const parts = this.unify(
+          [e.value, e.low, e.high].map((x) => this.bind(x, env)),
+          e.span,
+          'BETWEEN',
+        );
         const [value, low, high] = parts as [BoundExpr, BoundExpr, BoundExpr];
         if (value.type && !canCompare(value.type, value.type, false)) {
           throw bindError(`BETWEEN is not supported for ${formatType(value.type)}`, e.span);
@@ -125,7 +148,11 @@ class ExpressionBinder {
         return { kind: 'Between', value, low, high, negated: e.negated, type: BOOLEAN, span: e.span };
       }
       case 'InList': {
-        const parts = this.unify([e.value, ...e.list].map((x) => this.bind(x, env)), e.span, 'IN');
+        const parts = this.unify(
+          [e.value, ...e.list].map((x) => this.bind(x, env)),
+          e.span,
+          'IN',
+        );
         const [value, ...list] = parts as [BoundExpr, ...BoundExpr[]];
         return { kind: 'In', value, list, negated: e.negated, type: BOOLEAN, span: e.span };
       }
@@ -134,7 +161,10 @@ class ExpressionBinder {
         const pattern = this.bind(e.pattern, env);
         for (const side of [value, pattern]) {
           if (side.type !== null && side.type.kind !== 'STRING') {
-            throw bindError(`LIKE is only supported for STRING values, not ${formatType(side.type)}`, side.span ?? e.span);
+            throw bindError(
+              `LIKE is only supported for STRING values, not ${formatType(side.type)}`,
+              side.span ?? e.span,
+            );
           }
         }
         const escape = e.escape?.value;
@@ -153,7 +183,12 @@ class ExpressionBinder {
       }
       case 'SearchedCase': {
         const conditions = e.whens.map((w) => this.boolean(this.bind(w.condition, env), 'WHEN'));
-        return this.caseOf(conditions, e.whens.map((w) => this.bind(w.result, env)), e.else && this.bind(e.else, env), e.span);
+        return this.caseOf(
+          conditions,
+          e.whens.map((w) => this.bind(w.result, env)),
+          e.else && this.bind(e.else, env),
+          e.span,
+        );
       }
       case 'SimpleCase': {
         const operand = this.bind(e.operand, env);
@@ -161,7 +196,12 @@ class ExpressionBinder {
           const [left, right] = this.comparable(operand, this.bind(w.condition, env), false, w.span);
           return { kind: 'Compare', op: '=', left, right, type: BOOLEAN, span: w.span } satisfies BoundExpr;
         });
-        return this.caseOf(conditions, e.whens.map((w) => this.bind(w.result, env)), e.else && this.bind(e.else, env), e.span);
+        return this.caseOf(
+          conditions,
+          e.whens.map((w) => this.bind(w.result, env)),
+          e.else && this.bind(e.else, env),
+          e.span,
+        );
       }
       case 'Cast': {
         const value = this.bind(e.value, env);
@@ -176,14 +216,26 @@ class ExpressionBinder {
         return this.call(e, env);
       case 'ArrayConstructor': {
         if (e.elements.length === 0) throw bindError('Array constructor cannot be empty', e.span);
-        const elements = this.unify(e.elements.map((x) => this.bind(x, env)), e.span, 'ARRAY');
+        const elements = this.unify(
+          e.elements.map((x) => this.bind(x, env)),
+          e.span,
+          'ARRAY',
+        );
         const element = elements.find((x) => x.type !== null)?.type ?? STRING;
         return { kind: 'Array', elements, type: { kind: 'ARRAY', element }, span: e.span };
       }
       case 'MapConstructor': {
         if (e.entries.length === 0) throw bindError('Map constructor cannot be empty', e.span);
-        const keys = this.unify(e.entries.map((x) => this.bind(x.key, env)), e.span, 'MAP');
-        const values = this.unify(e.entries.map((x) => this.bind(x.value, env)), e.span, 'MAP');
+        const keys = this.unify(
+          e.entries.map((x) => this.bind(x.key, env)),
+          e.span,
+          'MAP',
+        );
+        const values = this.unify(
+          e.entries.map((x) => this.bind(x.value, env)),
+          e.span,
+          'MAP',
+        );
         const key = keys.find((x) => x.type !== null)?.type ?? STRING;
         const value = values.find((x) => x.type !== null)?.type ?? STRING;
         return {
@@ -198,7 +250,10 @@ class ExpressionBinder {
         return {
           kind: 'Struct',
           fields,
-          type: { kind: 'STRUCT', fields: fields.map((f) => ({ name: f.name, type: f.value.type ?? STRING })) },
+          type: {
+            kind: 'STRUCT',
+            fields: fields.map((f) => ({ name: f.name, type: f.value.type ?? STRING })),
+          },
           span: e.span,
         };
       }
@@ -212,7 +267,10 @@ class ExpressionBinder {
   private dereference(base: BoundExpr, fieldName: string, span: Span): BoundExpr {
     if (base.type === null) return { kind: 'Literal', value: null, type: null, span };
     if (base.type.kind !== 'STRUCT') {
-      throw bindError(`Expected STRUCT type, got ${formatType(base.type)} for dereference ->${fieldName}`, span);
+      throw bindError(
+        `Expected STRUCT type, got ${formatType(base.type)} for dereference ->${fieldName}`,
+        span,
+      );
     }
     const field =
       base.type.fields.find((f) => f.name === fieldName) ??
@@ -230,15 +288,32 @@ class ExpressionBinder {
       return { kind: 'Subscript', base, index, on: 'ARRAY', type: base.type.element, span };
     }
     if (base.type.kind === 'MAP') {
-      return { kind: 'Subscript', base, index: coerceOrCast(index, base.type.key, span), on: 'MAP', type: base.type.value, span };
+      return {
+        kind: 'Subscript',
+        base,
+        index: coerceOrCast(index, base.type.key, span),
+        on: 'MAP',
+        type: base.type.value,
+        span,
+      };
     }
     throw bindError(`Subscript is only supported on ARRAY and MAP, not ${formatType(base.type)}`, span);
   }
 
-  private arithmetic(op: '+' | '-' | '*' | '/' | '%', left: BoundExpr, right: BoundExpr, span: Span): BoundExpr {
+  private arithmetic(
+    op: '+' | '-' | '*' | '/' | '%',
+    left: BoundExpr,
+    right: BoundExpr,
+    span: Span,
+  ): BoundExpr {
     const lt = left.type;
     const rt = right.type;
-    if ((lt === null || lt.kind === 'STRING') && (rt === null || rt.kind === 'STRING') && op === '+' && (lt || rt)) {
+    if (
+      (lt === null || lt.kind === 'STRING') &&
+      (rt === null || rt.kind === 'STRING') &&
+      op === '+' &&
+      (lt || rt)
+    ) {
       return { kind: 'Concat', left, right, type: STRING, span };
     }
     for (const t of [lt, rt]) {
@@ -282,7 +357,12 @@ class ExpressionBinder {
   }
 
   /** Both sides converted to one comparable type (string literals join temporal or numeric sides). */
-  private comparable(left: BoundExpr, right: BoundExpr, ordering: boolean, span: Span): [BoundExpr, BoundExpr] {
+  private comparable(
+    left: BoundExpr,
+    right: BoundExpr,
+    ordering: boolean,
+    span: Span,
+  ): [BoundExpr, BoundExpr] {
     if (left.type === null || right.type === null) {
       const t = left.type ?? right.type;
       return t ? [coerceTo(left, t), coerceTo(right, t)] : [left, right];
@@ -293,10 +373,7 @@ class ExpressionBinder {
         const unified = this.unify([left, right], span, 'comparison');
         return [unified[0]!, unified[1]!];
       }
-      throw bindError(
-        `Cannot compare ${formatType(left.type)} to ${formatType(right.type)}`,
-        span,
-      );
+      throw bindError(`Cannot compare ${formatType(left.type)} to ${formatType(right.type)}`, span);
     }
     const t = comparisonType(left.type, right.type);
     if (!t) throw bindError(`Cannot compare ${formatType(left.type)} to ${formatType(right.type)}`, span);
@@ -329,7 +406,12 @@ class ExpressionBinder {
     return e;
   }
 
-  private caseOf(conditions: BoundExpr[], results: BoundExpr[], otherwise: BoundExpr | undefined, span: Span): BoundExpr {
+  private caseOf(
+    conditions: BoundExpr[],
+    results: BoundExpr[],
+    otherwise: BoundExpr | undefined,
+    span: Span,
+  ): BoundExpr {
     const all = this.unify(otherwise ? [...results, otherwise] : results, span, 'CASE');
     const type = all.find((r) => r.type !== null)?.type ?? null;
     return {
@@ -351,7 +433,9 @@ class ExpressionBinder {
     }
     if (e.star) throw bindError(`${name}(*) is only valid for COUNT`, e.span);
     type Arg = { readonly lambda: LambdaExpr } | { readonly value: BoundExpr };
-    const bound: Arg[] = e.args.map((a) => (a.kind === 'Lambda' ? { lambda: a } : { value: this.bind(a, env) }));
+    const bound: Arg[] = e.args.map((a) =>
+      a.kind === 'Lambda' ? { lambda: a } : { value: this.bind(a, env) },
+    );
     const shapes: ArgShape[] = bound.map((a) =>
       'lambda' in a
         ? {
@@ -383,7 +467,10 @@ class ExpressionBinder {
 
   private lambdaBody(lambda: LambdaExpr, paramTypes: readonly SqlType[], env: LambdaEnv): BoundExpr {
     if (paramTypes.length !== lambda.params.length) {
-      throw bindError(`Lambda expects ${paramTypes.length} parameter(s), got ${lambda.params.length}`, lambda.span);
+      throw bindError(
+        `Lambda expects ${paramTypes.length} parameter(s), got ${lambda.params.length}`,
+        lambda.span,
+      );
     }
     const inner = new Map(env);
     lambda.params.forEach((p, i) => inner.set(p.name, paramTypes[i]!));

@@ -36,15 +36,19 @@ export class Scope {
         throw bindError(`'${qualifier}' is not a valid stream/table name or alias.`, ref.source.span);
       }
       const match = this.columns.find((c) => c.name === name && c.qualifiers.includes(qualifier));
-      if (!match) throw bindError(`${this.clause} column '${qualifier}.${name}' cannot be resolved.`, ref.span);
+      if (!match)
+        throw bindError(`${this.clause} column '${qualifier}.${name}' cannot be resolved.`, ref.span);
       return match;
     }
     const matches = this.columns.filter((c) => c.name === name);
-    if (matches.length === 0) throw bindError(`${this.clause} column '${name}' cannot be resolved.`, ref.span);
+    if (matches.length === 0)
+      throw bindError(`${this.clause} column '${name}' cannot be resolved.`, ref.span);
     if (matches.length > 1) {
       // Join sides both have it; a key column shared by the join condition is not ambiguous in
       // ksqlDB only when qualified, so ask for the qualifier.
-      const options = matches.map((m) => `${m.qualifiers[m.qualifiers.length - 1] ?? '?'}.${name}`).join(', ');
+      const options = matches
+        .map((m) => `${m.qualifiers[m.qualifiers.length - 1] ?? '?'}.${name}`)
+        .join(', ');
       throw bindError(`Column '${name}' is ambiguous. Could be any of: ${options}`, ref.span);
     }
     return matches[0]!;

@@ -18,7 +18,11 @@ export function resolveTypeNode(node: TypeNode, resolve: TypeResolver): SqlType 
     case 'ArrayType':
       return { kind: 'ARRAY', element: resolveTypeNode(node.element, resolve) };
     case 'MapType':
-      return { kind: 'MAP', key: resolveTypeNode(node.key, resolve), value: resolveTypeNode(node.value, resolve) };
+      return {
+        kind: 'MAP',
+        key: resolveTypeNode(node.key, resolve),
+        value: resolveTypeNode(node.value, resolve),
+      };
     case 'StructType':
       return {
         kind: 'STRUCT',

@@ -33,7 +33,8 @@ export function applyToDraft(draft: CatalogDraft, command: Command, offset: numb
       break;
     }
     case 'insertInto':
-      if (!draft.sources.has(command.query.sink)) throw new ApplyError(`${command.query.sink} does not exist`);
+      if (!draft.sources.has(command.query.sink))
+        throw new ApplyError(`${command.query.sink} does not exist`);
       draft.queries.set(command.query.id, command.query);
       break;
     case 'dropSource': {

@@ -64,7 +64,12 @@ export class Catalog implements CatalogView {
 
   /** A mutable copy; `build()` freezes it into a new snapshot. */
   draft(): CatalogDraft {
-    return new CatalogDraft(new Map(this.sourceMap), new Map(this.typeMap), new Map(this.queryMap), this.lastOffset);
+    return new CatalogDraft(
+      new Map(this.sourceMap),
+      new Map(this.typeMap),
+      new Map(this.queryMap),
+      this.lastOffset,
+    );
   }
 
   /** @internal used by CatalogDraft */
@@ -91,6 +96,11 @@ export class CatalogDraft {
   ) {}
 
   build(): Catalog {
-    return Catalog.fromParts(new Map(this.sources), new Map(this.types), new Map(this.queries), this.lastOffset);
+    return Catalog.fromParts(
+      new Map(this.sources),
+      new Map(this.types),
+      new Map(this.queries),
+      this.lastOffset,
+    );
   }
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { SqlType } from '../types/sql-type';
+import type { Column } from '../types/logical-schema';
+import type { DataSource, PersistentQuery } from './data-source';
 import { FORMAT_NAMES } from '../types/formats';
 
 /**
@@ -11,20 +13,36 @@ export const COMMAND_VERSION = 1;
 
 export const SqlTypeSchema: z.ZodType<SqlType> = z.lazy(() =>
   z.union([
-    z.object({ kind: z.enum(['BOOLEAN', 'INTEGER', 'BIGINT', 'DOUBLE', 'STRING', 'BYTES', 'TIMESTAMP', 'DATE', 'TIME']) }),
+    z.object({
+      kind: z.enum([
+        'BOOLEAN',
+        'INTEGER',
+        'BIGINT',
+        'DOUBLE',
+        'STRING',
+        'BYTES',
+        'TIMESTAMP',
+        'DATE',
+        'TIME',
+      ]),
+    }),
     z.object({ kind: z.literal('DECIMAL'), precision: z.number().int(), scale: z.number().int() }),
     z.object({ kind: z.literal('ARRAY'), element: SqlTypeSchema }),
     z.object({ kind: z.literal('MAP'), key: SqlTypeSchema, value: SqlTypeSchema }),
-    z.object({ kind: z.literal('STRUCT'), fields: z.array(z.object({ name: z.string(), type: SqlTypeSchema })) }),
+    z.object({
+      kind: z.literal('STRUCT'),
+      fields: z.array(z.object({ name: z.string(), type: SqlTypeSchema })),
+    }),
   ]),
 ) as z.ZodType<SqlType>;
 
+// Typed against the domain interfaces (readonly arrays), which the parsed output satisfies.
 const ColumnSchema = z.object({
   name: z.string(),
   type: SqlTypeSchema,
   namespace: z.enum(['KEY', 'VALUE']),
   header: z.object({ key: z.string().optional() }).optional(),
-});
+}) as unknown as z.ZodType<Column>;
 
 const FormatInfoSchema = z.object({ format: z.enum(FORMAT_NAMES), delimiter: z.string().optional() });
 const FeaturesSchema = z.object({ wrapSingleValues: z.boolean().optional() });
@@ -49,7 +67,7 @@ export const DataSourceSchema = z.object({
   isSource: z.boolean(),
   sql: z.string(),
   createdBy: z.string().optional(),
-});
+}) as unknown as z.ZodType<DataSource>;
 
 export const PersistentQuerySchema = z.object({
   id: z.string(),
@@ -59,7 +77,7 @@ export const PersistentQuerySchema = z.object({
   sources: z.array(z.string()),
   properties: z.record(z.string(), z.string()),
   state: z.enum(['RUNNING', 'PAUSED']),
-});
+}) as unknown as z.ZodType<PersistentQuery>;
 
 export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('createSource'), source: DataSourceSchema, orReplace: z.boolean() }),

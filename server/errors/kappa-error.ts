@@ -15,6 +15,8 @@ export class KappaError extends Error {
     readonly options: {
       readonly diagnostics?: readonly Diagnostic[];
       readonly statementText?: string;
+      /** Entities of the statements of the same request that did run (ksqlDB's statement_error). */
+      readonly entities?: readonly unknown[];
       readonly cause?: unknown;
     } = {},
   ) {

@@ -11,14 +11,7 @@ import type { PlanColumn } from './plan-schema';
  * delete by key).
  */
 export type PlanNode =
-  | SourceNode
-  | FilterNode
-  | ProjectNode
-  | FlatMapNode
-  | RekeyNode
-  | AggregateNode
-  | JoinNode
-  | SuppressNode;
+  SourceNode | FilterNode | ProjectNode | FlatMapNode | RekeyNode | AggregateNode | JoinNode | SuppressNode;
 
 interface NodeBase {
   readonly columns: readonly PlanColumn[];

@@ -41,7 +41,10 @@ export function windowSpec(w: WindowExpr): WindowSpec {
       return { type: 'TUMBLING', sizeMs: w.size.millis, ...grace, ...retention };
     case 'HoppingWindow':
       if (w.advance.millis <= 0 || w.advance.millis > w.size.millis) {
-        throw bindError('Hopping window advance must be positive and not larger than the window size', w.span);
+        throw bindError(
+          'Hopping window advance must be positive and not larger than the window size',
+          w.span,
+        );
       }
       return { type: 'HOPPING', sizeMs: w.size.millis, advanceMs: w.advance.millis, ...grace, ...retention };
     case 'SessionWindow':
@@ -66,7 +69,10 @@ export function planAggregation(
   for (const g of groupExpressions) {
     const agg = aggregateCalls(g)[0];
     if (agg) {
-      throw bindError(`GROUP BY does not support aggregate functions: ${agg.name.name} is an aggregate function.`, agg.span);
+      throw bindError(
+        `GROUP BY does not support aggregate functions: ${agg.name.name} is an aggregate function.`,
+        agg.span,
+      );
     }
   }
   const boundGroups = groupExpressions.map((g) => bindExpression(g, { scope: inputScope, types: ctx.types }));
@@ -88,13 +94,26 @@ export function planAggregation(
   const keyedByGroups =
     input.semantics === 'stream' &&
     boundGroups.length > 0 &&
-    boundGroups.every((b, i) => b.kind === 'Column' && input.columns[b.index]?.role === 'key' && countKeys(input.columns) === boundGroups.length && keyIndexOf(input.columns, b.index) === i);
+    boundGroups.every(
+      (b, i) =>
+        b.kind === 'Column' &&
+        input.columns[b.index]?.role === 'key' &&
+        countKeys(input.columns) === boundGroups.length &&
+        keyIndexOf(input.columns, b.index) === i,
+    );
 
   let grouped: PlanNode = input;
   if (!keyedByGroups) {
     const rekeyColumns: PlanColumn[] = [
-      ...boundGroups.map((b, i): PlanColumn => ({ name: keyNames[i]!, type: b.type ?? BIGINT, role: 'key', qualifiers: [] })),
-      ...input.columns.map((c): PlanColumn => (c.role === 'key' || c.role === 'window' ? { ...c, role: 'value' } : c)),
+      ...boundGroups.map((b, i): PlanColumn => ({
+        name: keyNames[i]!,
+        type: b.type ?? BIGINT,
+        role: 'key',
+        qualifiers: [],
+      })),
+      ...input.columns.map((c): PlanColumn =>
+        c.role === 'key' || c.role === 'window' ? { ...c, role: 'value' } : c,
+      ),
     ];
     const rekey: RekeyNode = {
       node: 'Rekey',
@@ -115,7 +134,10 @@ export function planAggregation(
   const distinct: FunctionCall[] = [];
   for (const c of callExprs) if (!distinct.some((d) => sameExpression(d, c))) distinct.push(c);
   if (distinct.length === 0 && groupExpressions.length > 0) {
-    throw bindError('GROUP BY requires aggregate functions in either the SELECT or HAVING clause.', stmt.groupBy?.span);
+    throw bindError(
+      'GROUP BY requires aggregate functions in either the SELECT or HAVING clause.',
+      stmt.groupBy?.span,
+    );
   }
 
   const aggregates: AggregateCall[] = distinct.map((call) => bindAggregateCall(call, groupedScope, ctx));
@@ -129,7 +151,12 @@ export function planAggregation(
           { name: 'WINDOWEND', type: BIGINT, role: 'window', qualifiers: [] } satisfies PlanColumn,
         ]
       : []),
-    ...aggregates.map((a, i): PlanColumn => ({ name: `KSQL_AGG_VARIABLE_${i}`, type: a.fn.returnType, role: 'value', qualifiers: [] })),
+    ...aggregates.map((a, i): PlanColumn => ({
+      name: `KSQL_AGG_VARIABLE_${i}`,
+      type: a.fn.returnType,
+      role: 'value',
+      qualifiers: [],
+    })),
   ];
   const node: AggregateNode = {
     node: 'Aggregate',
@@ -149,25 +176,40 @@ export function planAggregation(
     }
     const g = groupExpressions.findIndex((x) => sameExpression(x, e) || sameColumn(x, e, inputScope));
     if (g >= 0) return column(columns, g);
-    if (window && e.kind === 'ColumnRef' && !e.source && (e.name.name === 'WINDOWSTART' || e.name.name === 'WINDOWEND')) {
+    if (
+      window &&
+      e.kind === 'ColumnRef' &&
+      !e.source &&
+      (e.name.name === 'WINDOWSTART' || e.name.name === 'WINDOWEND')
+    ) {
       return column(columns, keyCount + (e.name.name === 'WINDOWSTART' ? 0 : 1));
     }
     if (e.kind === 'ColumnRef') {
-      throw bindError(`Non-aggregate SELECT expression(s) not part of GROUP BY: ${formatExpression(e)}`, e.span);
+      throw bindError(
+        `Non-aggregate SELECT expression(s) not part of GROUP BY: ${formatExpression(e)}`,
+        e.span,
+      );
     }
     return undefined;
   };
   return { node, substitute, ...(window ? { window } : {}), groupExpressions };
 }
 
-function bindAggregateCall(call: FunctionCall, scope: ReturnType<typeof scopeOf>, ctx: PlannerContext): AggregateCall {
+function bindAggregateCall(
+  call: FunctionCall,
+  scope: ReturnType<typeof scopeOf>,
+  ctx: PlannerContext,
+): AggregateCall {
   const args: BoundExpr[] = [];
   const constants: unknown[] = [];
   const types: (SqlType | null)[] = [];
   if (!call.star) {
     for (const a of call.args) {
       for (const nested of aggregateCalls(a)) {
-        throw bindError(`Aggregate functions can not be nested: ${call.name.name}(${nested.name.name}())`, nested.span);
+        throw bindError(
+          `Aggregate functions can not be nested: ${call.name.name}(${nested.name.name}())`,
+          nested.span,
+        );
       }
       const bound = bindExpression(a, { scope, types: ctx.types });
       args.push(bound);

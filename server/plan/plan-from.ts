@@ -48,12 +48,17 @@ function sourceNode(rel: AliasedRelation, ctx: PlannerContext): SourceNode {
 export function planFrom(stmt: SelectStmt, ctx: PlannerContext): FromResult {
   const first = sourceNode(stmt.from, ctx);
   let node: PlanNode = first;
-  const relations: RelationInfo[] = [{ alias: first.alias, sourceName: first.source.name, start: 0, end: first.columns.length }];
+  const relations: RelationInfo[] = [
+    { alias: first.alias, sourceName: first.source.name, start: 0, end: first.columns.length },
+  ];
   let window = first.source.window;
   stmt.joins.forEach((join, i) => {
     const right = sourceNode(join.right, ctx);
     if (relations.some((r) => r.alias === right.alias)) {
-      throw bindError(`Can not join '${right.alias}' to '${right.alias}': self joins need an alias on each side`, join.right.span);
+      throw bindError(
+        `Can not join '${right.alias}' to '${right.alias}': self joins need an alias on each side`,
+        join.right.span,
+      );
     }
     const leftWindowed = node.columns.some((c) => c.role === 'window');
     const rightWindowed = right.source.window !== undefined;
@@ -64,7 +69,12 @@ export function planFrom(stmt: SelectStmt, ctx: PlannerContext): FromResult {
       );
     }
     node = planJoin(node, right, join, relations, ctx, i);
-    relations.push({ alias: right.alias, sourceName: right.source.name, start: node.columns.length - right.columns.length, end: node.columns.length });
+    relations.push({
+      alias: right.alias,
+      sourceName: right.source.name,
+      start: node.columns.length - right.columns.length,
+      end: node.columns.length,
+    });
     window ??= right.source.window;
   });
   return { node, relations, ...(window ? { window } : {}) };
@@ -79,7 +89,10 @@ function planJoin(
   index: number,
 ): PlanNode {
   if (join.equalities.length === 0) {
-    throw bindError(`Unsupported join expression: ${formatExpression(join.on)}. Joins need equalities between the two sides.`, join.on.span);
+    throw bindError(
+      `Unsupported join expression: ${formatExpression(join.on)}. Joins need equalities between the two sides.`,
+      join.on.span,
+    );
   }
   const leftAliases = relations.map((r) => r.alias);
   const leftScope = scopeOf(left.columns, leftAliases, 'JOIN');
@@ -87,7 +100,9 @@ function planJoin(
   const leftKeys: BoundExpr[] = [];
   const rightKeys: BoundExpr[] = [];
   for (const eq of join.equalities) {
-    const a = trySides(eq.left, eq.right, leftScope, rightScope, ctx) ?? trySides(eq.right, eq.left, leftScope, rightScope, ctx);
+    const a =
+      trySides(eq.left, eq.right, leftScope, rightScope, ctx) ??
+      trySides(eq.right, eq.left, leftScope, rightScope, ctx);
     if (!a) {
       throw bindError(
         `Invalid comparison expression '${formatExpression(eq.left)}' in join '(${formatExpression(join.on)})'. Each side of the join comparision must contain references from exactly one source.`,
@@ -100,18 +115,32 @@ function planJoin(
   const leftKind = left.semantics;
   const rightKind = right.semantics;
   if (leftKind === 'table' && rightKind === 'stream') {
-    throw bindError(`Invalid join order: table-stream joins are not supported; only stream-table joins. Got ${relations[0]?.sourceName ?? ''} ${join.joinType} JOIN ${right.source.name}.`, join.span);
+    throw bindError(
+      `Invalid join order: table-stream joins are not supported; only stream-table joins. Got ${relations[0]?.sourceName ?? ''} ${join.joinType} JOIN ${right.source.name}.`,
+      join.span,
+    );
   }
   let shape: JoinNode['shape'];
   if (leftKind === 'stream' && rightKind === 'stream') {
-    if (!join.within) throw bindError('Stream-Stream joins must have a WITHIN clause specified. None was provided.', join.span);
+    if (!join.within)
+      throw bindError(
+        'Stream-Stream joins must have a WITHIN clause specified. None was provided.',
+        join.span,
+      );
     shape = 'stream-stream';
   } else {
-    if (join.within) throw bindError('A window definition was provided for a Stream-Table join. These joins are not windowed.', join.within.span);
+    if (join.within)
+      throw bindError(
+        'A window definition was provided for a Stream-Table join. These joins are not windowed.',
+        join.within.span,
+      );
     const rightOnKey = isKeyOf(rightKeys, right.columns);
     if (leftKind === 'stream') {
       if (join.joinType !== 'INNER' && join.joinType !== 'LEFT') {
-        throw bindError(`Stream-Table joins only support INNER and LEFT joins, not ${join.joinType}.`, join.span);
+        throw bindError(
+          `Stream-Table joins only support INNER and LEFT joins, not ${join.joinType}.`,
+          join.span,
+        );
       }
       if (!rightOnKey) {
         throw bindError(
@@ -130,7 +159,10 @@ function planJoin(
       }
       shape = leftOnKey ? 'table-table' : 'foreign-key';
       if (shape === 'foreign-key' && join.joinType !== 'INNER' && join.joinType !== 'LEFT') {
-        throw bindError(`Foreign-key table-table joins only support INNER and LEFT joins, not ${join.joinType}.`, join.span);
+        throw bindError(
+          `Foreign-key table-table joins only support INNER and LEFT joins, not ${join.joinType}.`,
+          join.span,
+        );
       }
     }
   }
@@ -140,13 +172,28 @@ function planJoin(
   let leftKeyExprs = leftKeys;
   if (shape !== 'foreign-key' && !isKeyOf(leftKeys, left.columns)) {
     if (left.columns.some((c) => c.role === 'window')) {
-      throw bindError('Implicit repartitioning of windowed sources is not supported. See https://github.com/confluentinc/ksql/issues/4385.', join.span);
+      throw bindError(
+        'Implicit repartitioning of windowed sources is not supported. See https://github.com/confluentinc/ksql/issues/4385.',
+        join.span,
+      );
     }
     const columns: PlanColumn[] = [
-      ...leftKeys.map((k, i): PlanColumn => ({ name: `KSQL_JOIN_KEY_${i}`, type: k.type ?? { kind: 'STRING' }, role: 'key', qualifiers: [] })),
+      ...leftKeys.map((k, i): PlanColumn => ({
+        name: `KSQL_JOIN_KEY_${i}`,
+        type: k.type ?? { kind: 'STRING' },
+        role: 'key',
+        qualifiers: [],
+      })),
       ...left.columns.map((c): PlanColumn => (c.role === 'key' ? { ...c, role: 'value' } : c)),
     ];
-    const rekey: RekeyNode = { node: 'Rekey', input: left, keys: leftKeys, name: `Join-left-${index}`, columns, semantics: left.semantics };
+    const rekey: RekeyNode = {
+      node: 'Rekey',
+      input: left,
+      keys: leftKeys,
+      name: `Join-left-${index}`,
+      columns,
+      semantics: left.semantics,
+    };
     leftInput = rekey;
     leftKeyExprs = leftKeys.map((k, i): BoundExpr => shift(k, leftKeys.length, i));
   }
@@ -154,17 +201,33 @@ function planJoin(
   let rightKeyExprs = rightKeys;
   if (shape === 'stream-stream' && !isKeyOf(rightKeys, right.columns)) {
     const columns: PlanColumn[] = [
-      ...rightKeys.map((k, i): PlanColumn => ({ name: `KSQL_JOIN_KEY_${i}`, type: k.type ?? { kind: 'STRING' }, role: 'key', qualifiers: [] })),
+      ...rightKeys.map((k, i): PlanColumn => ({
+        name: `KSQL_JOIN_KEY_${i}`,
+        type: k.type ?? { kind: 'STRING' },
+        role: 'key',
+        qualifiers: [],
+      })),
       ...right.columns.map((c): PlanColumn => (c.role === 'key' ? { ...c, role: 'value' } : c)),
     ];
-    rightInput = { node: 'Rekey', input: right, keys: rightKeys, name: `Join-right-${index}`, columns, semantics: 'stream' } satisfies RekeyNode;
+    rightInput = {
+      node: 'Rekey',
+      input: right,
+      keys: rightKeys,
+      name: `Join-right-${index}`,
+      columns,
+      semantics: 'stream',
+    } satisfies RekeyNode;
     rightKeyExprs = rightKeys.map((k, i): BoundExpr => shift(k, rightKeys.length, i));
   }
 
   // Output row: the left columns then the right columns. The key columns are the join expressions'
   // columns on both sides (the projection must include one of each pair).
-  const leftCols = leftInput.columns.map((c): PlanColumn => (c.role === 'key' && leftInput !== left ? { ...c, role: 'pseudo' } : demote(c)));
-  const rightCols = rightInput.columns.map((c): PlanColumn => (c.role === 'key' && rightInput !== right ? { ...c, role: 'pseudo' } : demote(c)));
+  const leftCols = leftInput.columns.map((c): PlanColumn =>
+    c.role === 'key' && leftInput !== left ? { ...c, role: 'pseudo' } : demote(c),
+  );
+  const rightCols = rightInput.columns.map((c): PlanColumn =>
+    c.role === 'key' && rightInput !== right ? { ...c, role: 'pseudo' } : demote(c),
+  );
   const offset = leftCols.length;
   const keyExprs = leftKeyExprs.map((k) => k);
   const markKey = (cols: PlanColumn[], exprs: readonly BoundExpr[], base: number): void => {
@@ -210,7 +273,10 @@ function trySides(
   ctx: PlannerContext,
 ): [BoundExpr, BoundExpr] | undefined {
   try {
-    return [bindExpression(a, { scope: leftScope, types: ctx.types }), bindExpression(b, { scope: rightScope, types: ctx.types })];
+    return [
+      bindExpression(a, { scope: leftScope, types: ctx.types }),
+      bindExpression(b, { scope: rightScope, types: ctx.types }),
+    ];
   } catch {
     return undefined;
   }
@@ -222,7 +288,9 @@ function isKeyOf(keys: readonly BoundExpr[], columns: readonly PlanColumn[]): bo
 }
 
 function keysOf(columns: readonly PlanColumn[]): BoundExpr[] {
-  return columns.flatMap((c, i): BoundExpr[] => (c.role === 'key' ? [{ kind: 'Column', index: i, name: c.name, type: c.type }] : []));
+  return columns.flatMap((c, i): BoundExpr[] =>
+    c.role === 'key' ? [{ kind: 'Column', index: i, name: c.name, type: c.type }] : [],
+  );
 }
 
 function shift(k: BoundExpr, _count: number, i: number): BoundExpr {

@@ -21,7 +21,11 @@ export const PSEUDO_COLUMNS = ['ROWTIME', 'ROWPARTITION', 'ROWOFFSET'] as const;
 export const WINDOW_COLUMNS = ['WINDOWSTART', 'WINDOWEND'] as const;
 export const SYSTEM_COLUMN_NAMES: readonly string[] = [...PSEUDO_COLUMNS, ...WINDOW_COLUMNS];
 
-export function scopeOf(columns: readonly PlanColumn[], relations: readonly string[], clause = 'SELECT'): Scope {
+export function scopeOf(
+  columns: readonly PlanColumn[],
+  relations: readonly string[],
+  clause = 'SELECT',
+): Scope {
   const scopeColumns: ScopeColumn[] = columns.map((c, index) => ({
     index,
     name: c.name,

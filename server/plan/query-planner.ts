@@ -7,7 +7,15 @@ import type { Expression, SelectStmt } from '../sql/ast';
 import type { WindowInfo } from '../types/formats';
 import { BIGINT, STRING } from '../types/sql-type';
 import { walkExpression } from './ast-walk';
-import type { FilterNode, FlatMapNode, PlanNode, ProjectNode, RekeyNode, SuppressNode, TableFunctionCall } from './nodes';
+import type {
+  FilterNode,
+  FlatMapNode,
+  PlanNode,
+  ProjectNode,
+  RekeyNode,
+  SuppressNode,
+  TableFunctionCall,
+} from './nodes';
 import { aggregateCalls, planAggregation, type AggregationResult } from './plan-aggregate';
 import { planFrom } from './plan-from';
 import { SYSTEM_COLUMN_NAMES, scopeOf, type PlanColumn } from './plan-schema';
@@ -23,11 +31,23 @@ export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
 
   if (stmt.where) {
     checkNoWindowBounds(stmt.where, node, 'WHERE');
-    const predicate = bindExpression(stmt.where, { scope: scopeOf(node.columns, relations, 'WHERE'), types: ctx.types });
+    const predicate = bindExpression(stmt.where, {
+      scope: scopeOf(node.columns, relations, 'WHERE'),
+      types: ctx.types,
+    });
     if (predicate.type !== null && predicate.type.kind !== 'BOOLEAN') {
-      throw bindError(`Type error in WHERE expression: Should be BOOLEAN but is ${predicate.type.kind}`, stmt.where.span);
+      throw bindError(
+        `Type error in WHERE expression: Should be BOOLEAN but is ${predicate.type.kind}`,
+        stmt.where.span,
+      );
     }
-    node = { node: 'Filter', input: node, predicate, columns: node.columns, semantics: node.semantics } satisfies FilterNode;
+    node = {
+      node: 'Filter',
+      input: node,
+      predicate,
+      columns: node.columns,
+      semantics: node.semantics,
+    } satisfies FilterNode;
   }
 
   let entries = expandSelectItems(stmt, node.columns, from.relations, from.relations.length > 1);
@@ -48,14 +68,20 @@ export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
     });
     const columns: PlanColumn[] = [
       ...node.columns,
-      ...calls.map((c, i): PlanColumn => ({ name: `KSQL_SYNTH_${i}`, type: c.fn.returnType, role: 'value', qualifiers: [] })),
+      ...calls.map((c, i): PlanColumn => ({
+        name: `KSQL_SYNTH_${i}`,
+        type: c.fn.returnType,
+        role: 'value',
+        qualifiers: [],
+      })),
     ];
     tableCalls.forEach((c, i) => tableSubstitutes.set(formatExpression(c), node.columns.length + i));
     node = { node: 'FlatMap', input: node, calls, columns, semantics: node.semantics } satisfies FlatMapNode;
   }
 
   const aggregating =
-    (stmt.groupBy?.expressions.length ?? 0) > 0 || entries.some((e) => e.expression && aggregateCalls(e.expression).length > 0);
+    (stmt.groupBy?.expressions.length ?? 0) > 0 ||
+    entries.some((e) => e.expression && aggregateCalls(e.expression).length > 0);
   let aggregation: AggregationResult | undefined;
   let substitute: ExpressionContext['substitute'];
   const tableSubstitute = (e: Expression): BoundExpr | undefined => {
@@ -67,13 +93,24 @@ export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
   if (tableSubstitutes.size > 0) substitute = tableSubstitute;
 
   if (aggregating) {
-    if (stmt.partitionBy) throw bindError('PARTITION BY and GROUP BY in the same query are not supported', stmt.partitionBy.span);
+    if (stmt.partitionBy)
+      throw bindError('PARTITION BY and GROUP BY in the same query are not supported', stmt.partitionBy.span);
     aggregation = planAggregation(stmt, node, relations, entries, ctx);
     node = aggregation.node;
     substitute = aggregation.substitute;
     if (stmt.having) {
-      const predicate = bindExpression(stmt.having, { scope: scopeOf(node.columns, [], 'HAVING'), types: ctx.types, substitute });
-      node = { node: 'Filter', input: node, predicate, columns: node.columns, semantics: node.semantics } satisfies FilterNode;
+      const predicate = bindExpression(stmt.having, {
+        scope: scopeOf(node.columns, [], 'HAVING'),
+        types: ctx.types,
+        substitute,
+      });
+      node = {
+        node: 'Filter',
+        input: node,
+        predicate,
+        columns: node.columns,
+        semantics: node.semantics,
+      } satisfies FilterNode;
     }
   } else if (stmt.having) {
     throw bindError('HAVING requires GROUP BY', stmt.having.span);
@@ -89,22 +126,53 @@ export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
     const keys = isNull ? [] : exprs.map((e) => bindExpression(e, { scope, types: ctx.types, substitute }));
     partitionKeys = isNull ? [] : exprs;
     if (node.columns.some((c) => c.role === 'window')) {
-      throw bindError('Implicit repartitioning of windowed sources is not supported. See https://github.com/confluentinc/ksql/issues/4385.', stmt.partitionBy.span);
+      throw bindError(
+        'Implicit repartitioning of windowed sources is not supported. See https://github.com/confluentinc/ksql/issues/4385.',
+        stmt.partitionBy.span,
+      );
     }
     const names = exprs.map((e, i) => partitionKeyName(e, entries, i));
     const columns: PlanColumn[] = [
-      ...keys.map((k, i): PlanColumn => ({ name: names[i]!, type: k.type ?? STRING, role: 'key', qualifiers: [] })),
+      ...keys.map((k, i): PlanColumn => ({
+        name: names[i]!,
+        type: k.type ?? STRING,
+        role: 'key',
+        qualifiers: [],
+      })),
       ...node.columns.map((c): PlanColumn => (c.role === 'key' ? { ...c, role: 'value' } : c)),
     ];
-    node = { node: 'Rekey', input: node, keys, name: 'PartitionBy', columns, semantics: node.semantics } satisfies RekeyNode;
+    node = {
+      node: 'Rekey',
+      input: node,
+      keys,
+      name: 'PartitionBy',
+      columns,
+      semantics: node.semantics,
+    } satisfies RekeyNode;
   }
 
-  const projection = planProjection(entries, node, relations, ctx, substitute, aggregation, partitionKeys, from.relations.length > 1);
+  const projection = planProjection(
+    entries,
+    node,
+    relations,
+    ctx,
+    substitute,
+    aggregation,
+    partitionKeys,
+    from.relations.length > 1,
+  );
   node = projection.node;
 
   if (stmt.emit === 'FINAL') {
-    if (!aggregation?.window) throw bindError('EMIT FINAL is only supported for windowed aggregations.', stmt.span);
-    node = { node: 'Suppress', input: node, window: aggregation.window, columns: node.columns, semantics: node.semantics } satisfies SuppressNode;
+    if (!aggregation?.window)
+      throw bindError('EMIT FINAL is only supported for windowed aggregations.', stmt.span);
+    node = {
+      node: 'Suppress',
+      input: node,
+      window: aggregation.window,
+      columns: node.columns,
+      semantics: node.semantics,
+    } satisfies SuppressNode;
   }
 
   const window: WindowInfo | undefined = aggregation?.window
@@ -160,8 +228,12 @@ function planProjection(
     return bindExpression(entry.expression!, { scope, types: ctx.types, substitute });
   });
   // Which input key column (or window bound) each SELECT item projects, if any.
-  const keySlots = input.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.role === 'key' || c.role === 'window');
-  const itemKeySlot = bound.map((b) => (b.kind === 'Column' ? keySlots.findIndex((k) => k.i === b.index) : -1));
+  const keySlots = input.columns
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => c.role === 'key' || c.role === 'window');
+  const itemKeySlot = bound.map((b) =>
+    b.kind === 'Column' ? keySlots.findIndex((k) => k.i === b.index) : -1,
+  );
 
   const keyed = input.columns.some((c) => c.role === 'key');
   if (!ctx.persistent) {
@@ -177,7 +249,15 @@ function planProjection(
   const keyColumns = keySlots.filter(({ c }) => c.role === 'key');
   const missing = keyColumns.filter((k) => !bound.some((b) => b.kind === 'Column' && b.index === k.i));
   if (keyed && missing.length > 0) {
-    throw bindError(missingKeyMessage(ctx.sinkName ?? 'OUTPUT', missing.map((m) => m.c.name), aggregation, partitionKeys, joined));
+    throw bindError(
+      missingKeyMessage(
+        ctx.sinkName ?? 'OUTPUT',
+        missing.map((m) => m.c.name),
+        aggregation,
+        partitionKeys,
+        joined,
+      ),
+    );
   }
   const keyOut: { name: string; expr: BoundExpr; slot: number }[] = [];
   const valueOut: { name: string; expr: BoundExpr }[] = [];
@@ -186,16 +266,29 @@ function planProjection(
     const isKey = slot >= 0 && keySlots[slot]!.c.role === 'key' && !keyOut.some((k) => k.slot === slot);
     if (isKey) keyOut.push({ name: entry.name, expr: bound[i]!, slot });
     else if (slot >= 0 && keySlots[slot]!.c.role === 'window') {
-      throw bindError(`Reserved column name in select: \`${entry.name}\`. Please remove or alias the column.`, entry.span);
+      throw bindError(
+        `Reserved column name in select: \`${entry.name}\`. Please remove or alias the column.`,
+        entry.span,
+      );
     } else valueOut.push({ name: entry.name, expr: bound[i]! });
   });
   keyOut.sort((a, b) => a.slot - b.slot);
   if (valueOut.length === 0) throw bindError('The projection contains no value columns.');
   const windowCols = input.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.role === 'window');
   const columns: PlanColumn[] = [
-    ...keyOut.map((k): PlanColumn => ({ name: k.name, type: k.expr.type ?? STRING, role: 'key', qualifiers: [] })),
+    ...keyOut.map((k): PlanColumn => ({
+      name: k.name,
+      type: k.expr.type ?? STRING,
+      role: 'key',
+      qualifiers: [],
+    })),
     ...windowCols.map(({ c }): PlanColumn => ({ ...c, qualifiers: [] })),
-    ...valueOut.map((v): PlanColumn => ({ name: v.name, type: v.expr.type ?? STRING, role: 'value', qualifiers: [] })),
+    ...valueOut.map((v): PlanColumn => ({
+      name: v.name,
+      type: v.expr.type ?? STRING,
+      role: 'value',
+      qualifiers: [],
+    })),
   ];
   const exprs: BoundExpr[] = [
     ...keyOut.map((k) => k.expr),
@@ -246,7 +339,12 @@ function collectTableFunctions(entries: readonly SelectEntry[]): import('../sql/
   return calls;
 }
 
-function expandStructStars(entries: SelectEntry[], node: PlanNode, relations: readonly string[], ctx: PlannerContext): SelectEntry[] {
+function expandStructStars(
+  entries: SelectEntry[],
+  node: PlanNode,
+  relations: readonly string[],
+  ctx: PlannerContext,
+): SelectEntry[] {
   if (!entries.some((e) => e.structAll)) return entries;
   const scope = scopeOf(node.columns, relations);
   return entries.flatMap((e): SelectEntry[] => {
@@ -254,7 +352,12 @@ function expandStructStars(entries: SelectEntry[], node: PlanNode, relations: re
     const base = bindExpression(e.structAll, { scope, types: ctx.types });
     if (base.type?.kind !== 'STRUCT') throw bindError('Only STRUCT columns can be expanded with ->*', e.span);
     return base.type.fields.map((f) => ({
-      expression: { kind: 'Dereference', base: e.structAll!, field: { kind: 'Identifier', name: f.name, text: f.name, span: e.span }, span: e.span },
+      expression: {
+        kind: 'Dereference',
+        base: e.structAll!,
+        field: { kind: 'Identifier', name: f.name, text: f.name, span: e.span },
+        span: e.span,
+      },
       name: f.name,
       aliased: false,
       span: e.span,
@@ -265,7 +368,10 @@ function expandStructStars(entries: SelectEntry[], node: PlanNode, relations: re
 function checkReservedNames(entries: readonly SelectEntry[]): void {
   for (const e of entries) {
     if (e.aliased && SYSTEM_COLUMN_NAMES.includes(e.name)) {
-      throw bindError(`\`${e.name}\` is a reserved column name. You cannot use it as an alias for a column.`, e.span);
+      throw bindError(
+        `\`${e.name}\` is a reserved column name. You cannot use it as an alias for a column.`,
+        e.span,
+      );
     }
   }
 }
@@ -274,7 +380,10 @@ function checkNoWindowBounds(e: Expression, node: PlanNode, clause: string): voi
   if (node.columns.some((c) => c.role === 'window')) return;
   walkExpression(e, (x) => {
     if (x.kind === 'ColumnRef' && (x.name.name === 'WINDOWSTART' || x.name.name === 'WINDOWEND')) {
-      throw bindError(`Window bounds column ${x.name.name} can only be used in the SELECT clause of windowed aggregations`, x.span);
+      throw bindError(
+        `Window bounds column ${x.name.name} can only be used in the SELECT clause of windowed aggregations`,
+        x.span,
+      );
     }
     return true;
   });

@@ -34,7 +34,11 @@ export function expandSelectItems(
         let range = { start: 0, end: inputColumns.length };
         if (item.source) {
           const rel = relations.find((r) => r.alias === item.source!.name);
-          if (!rel) throw bindError(`'${item.source.name}' is not a valid stream/table name or alias.`, item.source.span);
+          if (!rel)
+            throw bindError(
+              `'${item.source.name}' is not a valid stream/table name or alias.`,
+              item.source.span,
+            );
           range = rel;
         }
         for (let i = range.start; i < range.end; i++) {

@@ -45,7 +45,10 @@ export interface TestDriverApi {
    * before any runs), and returns one ksqlDB entity per statement (null for INSERT VALUES).
    * Throws a KappaError whose message is ksqlDB-like when a statement is rejected.
    */
-  execute(sql: string, options?: { properties?: Record<string, string>; variables?: Record<string, string> }): Promise<unknown[]>;
+  execute(
+    sql: string,
+    options?: { properties?: Record<string, string>; variables?: Record<string, string> },
+  ): Promise<unknown[]>;
   /** Creates a topic (tests that declare `topics` with partition counts). */
   createTopic(name: string, partitions: number): void;
   /** Appends a record and runs every query that reads the topic, depth-first, before returning. */

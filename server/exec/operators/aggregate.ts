@@ -38,15 +38,32 @@ export class AggregateOperator implements Processor {
       if (rec.old) applyRow(this.specs, state.accs, rec.old, 'undo');
       if (!rec.tombstone) applyRow(this.specs, state.accs, rec.row, 'add');
     } catch (error) {
-      this.ctx.reportError({ kind: 'RECORD_PROCESSING', step: 'Aggregate', message: messageOf(error), rec, cause: error });
+      this.ctx.reportError({
+        kind: 'RECORD_PROCESSING',
+        step: 'Aggregate',
+        message: messageOf(error),
+        rec,
+        cause: error,
+      });
       return;
     }
     this.store.put(k, state);
-    this.next.push({ row: [...key, ...results(this.specs, state.accs)], ts: rec.ts, tombstone: false, partition: rec.partition, offset: rec.offset });
+    this.next.push({
+      row: [...key, ...results(this.specs, state.accs)],
+      ts: rec.ts,
+      tombstone: false,
+      partition: rec.partition,
+      offset: rec.offset,
+    });
   }
 }
 
-export function applyRow(specs: readonly AggregateSpec[], accs: unknown[], row: readonly unknown[], how: 'add' | 'undo'): void {
+export function applyRow(
+  specs: readonly AggregateSpec[],
+  accs: unknown[],
+  row: readonly unknown[],
+  how: 'add' | 'undo',
+): void {
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i]!;
     const args = spec.args.map((a) => {

@@ -25,7 +25,13 @@ export class FilterOperator implements Processor {
     try {
       keep = this.predicate(rec.row) === true;
     } catch (error) {
-      this.ctx.reportError({ kind: 'RECORD_PROCESSING', step: 'Filter', message: messageOf(error), rec, cause: error });
+      this.ctx.reportError({
+        kind: 'RECORD_PROCESSING',
+        step: 'Filter',
+        message: messageOf(error),
+        rec,
+        cause: error,
+      });
     }
     if (keep) this.next.push(rec);
     else if (this.table) this.next.push(tombstoneOf(rec, this.keyIndexes));

@@ -9,7 +9,10 @@ import { messageOf } from './filter';
  */
 export class FlatMapOperator implements Processor {
   constructor(
-    private readonly calls: readonly { readonly invoke: (...args: unknown[]) => unknown[]; readonly args: readonly CompiledExpr[] }[],
+    private readonly calls: readonly {
+      readonly invoke: (...args: unknown[]) => unknown[];
+      readonly args: readonly CompiledExpr[];
+    }[],
     private readonly next: Processor,
     private readonly ctx: ProcessingContext,
   ) {}
@@ -23,7 +26,13 @@ export class FlatMapOperator implements Processor {
         return Array.isArray(out) ? out : [];
       });
     } catch (error) {
-      this.ctx.reportError({ kind: 'RECORD_PROCESSING', step: 'FlatMap', message: messageOf(error), rec, cause: error });
+      this.ctx.reportError({
+        kind: 'RECORD_PROCESSING',
+        step: 'FlatMap',
+        message: messageOf(error),
+        rec,
+        cause: error,
+      });
       return;
     }
     const count = Math.max(0, ...results.map((r) => r.length));

@@ -30,11 +30,24 @@ export class ProjectOperator implements Processor {
         row[i] = v === undefined ? null : v;
       } catch (error) {
         row[i] = null;
-        this.ctx.reportError({ kind: 'RECORD_PROCESSING', step: 'Project', message: messageOf(error), rec, cause: error });
+        this.ctx.reportError({
+          kind: 'RECORD_PROCESSING',
+          step: 'Project',
+          message: messageOf(error),
+          rec,
+          cause: error,
+        });
       }
     }
     const old = rec.old ? this.projectOld(rec.old) : rec.old;
-    this.next.push({ row, ts: rec.ts, tombstone: false, partition: rec.partition, offset: rec.offset, ...(old !== undefined ? { old } : {}) });
+    this.next.push({
+      row,
+      ts: rec.ts,
+      tombstone: false,
+      partition: rec.partition,
+      offset: rec.offset,
+      ...(old !== undefined ? { old } : {}),
+    });
   }
 
   private projectOld(old: unknown[]): unknown[] {

@@ -26,7 +26,13 @@ export class RekeyOperator implements Processor {
       try {
         v = this.keys[i]!(row);
       } catch (error) {
-        this.ctx.reportError({ kind: 'RECORD_PROCESSING', step: 'Rekey', message: messageOf(error), rec, cause: error });
+        this.ctx.reportError({
+          kind: 'RECORD_PROCESSING',
+          step: 'Rekey',
+          message: messageOf(error),
+          rec,
+          cause: error,
+        });
         v = null;
       }
       if (v === undefined) v = null;
@@ -41,17 +47,35 @@ export class RekeyOperator implements Processor {
     if (!this.table) {
       if (rec.tombstone) return;
       const row = this.rekey(rec.row, rec);
-      if (row) this.next.push({ row, ts: rec.ts, tombstone: false, partition: rec.partition, offset: rec.offset });
+      if (row)
+        this.next.push({ row, ts: rec.ts, tombstone: false, partition: rec.partition, offset: rec.offset });
       return;
     }
     const oldRow = rec.old ? this.rekey(rec.old, rec) : undefined;
     const newRow = rec.tombstone ? undefined : this.rekey(rec.row, rec);
-    const sameKey = oldRow !== undefined && newRow !== undefined && this.keys.every((_, i) => sameValue(oldRow[i], newRow[i]));
+    const sameKey =
+      oldRow !== undefined &&
+      newRow !== undefined &&
+      this.keys.every((_, i) => sameValue(oldRow[i], newRow[i]));
     if (oldRow && !sameKey) {
-      this.next.push({ row: oldRow, ts: rec.ts, tombstone: true, old: oldRow, partition: rec.partition, offset: rec.offset });
+      this.next.push({
+        row: oldRow,
+        ts: rec.ts,
+        tombstone: true,
+        old: oldRow,
+        partition: rec.partition,
+        offset: rec.offset,
+      });
     }
     if (newRow) {
-      this.next.push({ row: newRow, ts: rec.ts, tombstone: false, old: sameKey ? oldRow : null, partition: rec.partition, offset: rec.offset });
+      this.next.push({
+        row: newRow,
+        ts: rec.ts,
+        tombstone: false,
+        old: sameKey ? oldRow : null,
+        partition: rec.partition,
+        offset: rec.offset,
+      });
     }
   }
 }

@@ -68,11 +68,21 @@ export class WindowedAggregateOperator implements Processor {
     const key = rec.row.slice(0, this.keyCount);
     const paneStart = ts - (((ts % this.pane) + this.pane) % this.pane);
     const pk = paneKey(key, paneStart);
-    const pane = this.store.get(pk) ?? { key, start: paneStart, accs: this.specs.map((s) => s.aggregator.initial()) };
+    const pane = this.store.get(pk) ?? {
+      key,
+      start: paneStart,
+      accs: this.specs.map((s) => s.aggregator.initial()),
+    };
     try {
       applyRow(this.specs, pane.accs, rec.row, 'add');
     } catch (error) {
-      this.ctx.reportError({ kind: 'RECORD_PROCESSING', step: 'Aggregate', message: messageOf(error), rec, cause: error });
+      this.ctx.reportError({
+        kind: 'RECORD_PROCESSING',
+        step: 'Aggregate',
+        message: messageOf(error),
+        rec,
+        cause: error,
+      });
       return;
     }
     this.store.put(pk, pane);
@@ -96,7 +106,9 @@ export class WindowedAggregateOperator implements Processor {
     for (let p = start; p < start + this.window.sizeMs; p += this.pane) {
       const pane = this.store.get(paneKey(key, p));
       if (!pane) continue;
-      merged = merged ? merged.map((acc, i) => this.specs[i]!.aggregator.merge(acc, pane.accs[i])) : pane.accs;
+      merged = merged
+        ? merged.map((acc, i) => this.specs[i]!.aggregator.merge(acc, pane.accs[i]))
+        : pane.accs;
     }
     return merged ?? this.specs.map((s) => s.aggregator.initial());
   }

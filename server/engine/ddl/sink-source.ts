@@ -1,0 +1,67 @@
+import { bindError } from '../../bind/bind-error';
+import type { CatalogView } from '../../catalog/catalog';
+import type { DataSource } from '../../catalog/data-source';
+import type { QueryPlan } from '../../plan/query-plan';
+import type { SourceType } from '../../sql/ast';
+import type { Column, LogicalSchema } from '../../types/logical-schema';
+import type { Session } from '../session';
+import { checkFormatSupport, resolveFormats } from './format-rules';
+import type { WithProperties } from './with-properties';
+
+/** The schema a persistent query's sink gets: key columns, then value columns (window bounds live in the key). */
+export function sinkSchema(plan: QueryPlan): LogicalSchema {
+  const key: Column[] = [];
+  const value: Column[] = [];
+  for (const c of plan.columns) {
+    if (c.role === 'key') key.push({ name: c.name, type: c.type, namespace: 'KEY' });
+    else if (c.role === 'value') value.push({ name: c.name, type: c.type, namespace: 'VALUE' });
+  }
+  return { key, value };
+}
+
+/** The catalog entry for the sink of CREATE STREAM/TABLE … AS SELECT. */
+export function sinkSource(
+  name: string,
+  kind: SourceType,
+  plan: QueryPlan,
+  props: WithProperties,
+  session: Session,
+  catalog: CatalogView,
+  sql: string,
+  queryId: string,
+): DataSource {
+  const first = catalog.source(plan.sources[0] ?? '');
+  if (!first) throw bindError('The query reads no source');
+  const schema = sinkSchema(plan);
+  const formats = resolveFormats(props, session, first, schema.key.length === 0);
+  checkFormatSupport(formats, schema.key, schema.value);
+  const prefix = session.properties['ksql.output.topic.name.prefix'] ?? '';
+  if (
+    props.timestamp &&
+    !schema.value.some((c) => c.name === props.timestamp) &&
+    !schema.key.some((c) => c.name === props.timestamp)
+  ) {
+    throw bindError(
+      `The TIMESTAMP column set in the WITH clause does not exist in the schema: '${props.timestamp}'`,
+    );
+  }
+  return {
+    name,
+    kind,
+    schema,
+    topic: props.kafkaTopic ?? `${prefix}${name}`,
+    ...formats,
+    ...(plan.window ? { window: plan.window } : {}),
+    ...(props.timestamp
+      ? {
+          timestamp: {
+            column: props.timestamp,
+            ...(props.timestampFormat ? { format: props.timestampFormat } : {}),
+          },
+        }
+      : {}),
+    isSource: false,
+    sql,
+    createdBy: queryId,
+  };
+}

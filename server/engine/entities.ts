@@ -1,0 +1,105 @@
+/**
+ * ksqlDB's `/ksql` response entities (ksqlDB's KsqlEntity subclasses, tagged by `@type`). The
+ * shapes follow ../shared/reference/ksqldb.md §2.2 so ksqlDB clients can read them.
+ */
+import type { DataSource, PersistentQuery } from '../catalog/data-source';
+import { formatSchema, type Column } from '../types/logical-schema';
+import { formatType, type SqlType } from '../types/sql-type';
+
+export type KsqlEntity = Record<string, unknown> & {
+  '@type': string;
+  statementText: string;
+  warnings: { message: string }[];
+};
+
+export function currentStatus(
+  statementText: string,
+  commandId: string,
+  message: string,
+  sequence: number,
+  queryId: string | null = null,
+): KsqlEntity {
+  return {
+    '@type': 'currentStatus',
+    statementText,
+    commandId,
+    commandStatus: { status: 'SUCCESS', message, queryId },
+    commandSequenceNumber: sequence,
+    warnings: [],
+  };
+}
+
+export function warningEntity(statementText: string, message: string): KsqlEntity {
+  return { '@type': 'warning_entity', statementText, message, warnings: [] };
+}
+
+export function sourceListItem(s: DataSource): Record<string, unknown> {
+  return {
+    type: s.kind,
+    name: s.name,
+    topic: s.topic,
+    keyFormat: s.keyFormat.format,
+    valueFormat: s.valueFormat.format,
+    isWindowed: s.window !== undefined,
+  };
+}
+
+/** ksqlDB's FieldInfo schema object: `{type, fields, memberSchema}`. */
+export function schemaInfo(t: SqlType): Record<string, unknown> {
+  switch (t.kind) {
+    case 'ARRAY':
+      return { type: 'ARRAY', fields: null, memberSchema: schemaInfo(t.element) };
+    case 'MAP':
+      return { type: 'MAP', fields: null, memberSchema: schemaInfo(t.value) };
+    case 'STRUCT':
+      return {
+        type: 'STRUCT',
+        fields: t.fields.map((f) => ({ name: f.name, schema: schemaInfo(f.type) })),
+        memberSchema: null,
+      };
+    case 'DECIMAL':
+      return {
+        type: 'DECIMAL',
+        fields: null,
+        memberSchema: null,
+        parameters: { precision: t.precision, scale: t.scale },
+      };
+    default:
+      return { type: t.kind === 'STRING' ? 'STRING' : t.kind, fields: null, memberSchema: null };
+  }
+}
+
+export function fieldInfo(c: Column, kind: 'STREAM' | 'TABLE'): Record<string, unknown> {
+  return {
+    name: c.name,
+    schema: schemaInfo(c.type),
+    ...(c.namespace === 'KEY' ? { type: kind === 'TABLE' ? 'PRIMARY_KEY' : 'KEY' } : {}),
+    ...(c.header
+      ? { type: 'HEADER', ...(c.header.key !== undefined ? { headerKey: c.header.key } : {}) }
+      : {}),
+  };
+}
+
+export function queryListItem(
+  q: PersistentQuery,
+  sinkTopic: string | undefined,
+  state = 'RUNNING',
+): Record<string, unknown> {
+  return {
+    queryString: q.sql,
+    sinks: [q.sink],
+    sinkKafkaTopics: sinkTopic ? [sinkTopic] : [],
+    id: q.id,
+    statusCount: { [state]: 1 },
+    queryType: 'PERSISTENT',
+    state,
+  };
+}
+
+export function typeText(t: SqlType): string {
+  return formatType(t);
+}
+
+export function schemaText(s: DataSource): string {
+  return formatSchema(s.schema, s.kind);
+}

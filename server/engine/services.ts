@@ -1,0 +1,54 @@
+/**
+ * What the engine needs from the outside world, as interfaces: the Kafka-backed implementations
+ * live in server/kafka (wired in main.ts), the in-memory ones in server/testing's driver.
+ */
+import type { CommandRecord } from '../catalog/command-schema';
+
+export interface TopicSpec {
+  readonly name: string;
+  readonly partitions: number;
+  readonly replicas?: number;
+  readonly configs?: Readonly<Record<string, string>>;
+}
+
+export interface TopicDescription {
+  readonly name: string;
+  readonly partitions: number;
+  readonly replicas: number;
+  readonly messages: number;
+  readonly internal: boolean;
+}
+
+export interface TopicService {
+  partitions(name: string): Promise<number | undefined>;
+  /** Creates the topic unless it exists. */
+  create(spec: TopicSpec): Promise<void>;
+  delete(names: readonly string[]): Promise<void>;
+  list(): Promise<TopicDescription[]>;
+}
+
+/** The replicated catalog log (Kafka's command topic, or an array in the test driver). */
+export interface CommandLog {
+  /**
+   * Appends a command and resolves with its offset once this engine has applied it (the
+   * commandSequenceNumber). Rejects if the log cannot be written.
+   */
+  append(key: string, record: CommandRecord): Promise<number>;
+}
+
+export interface OutgoingRecord {
+  readonly key: Buffer | null;
+  readonly value: Buffer | null;
+  readonly timestamp: number;
+  readonly headers?: readonly { readonly key: string; readonly value: Buffer | null }[];
+  readonly partition?: number;
+}
+
+/** Writes records to a topic (INSERT INTO … VALUES, /inserts-stream). */
+export interface RecordWriter {
+  write(topic: string, records: readonly OutgoingRecord[]): Promise<void>;
+}
+
+export interface Clock {
+  now(): number;
+}

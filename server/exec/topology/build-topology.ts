@@ -1,0 +1,134 @@
+import type { AggregateNode, PlanNode, SourceNode } from '../../plan/nodes';
+import { keyIndexes } from '../../plan/plan-schema';
+import { compileExpression, compileExpressions } from '../expr/compile-expression';
+import { AggregateOperator, type AggregateSpec, type GroupState } from '../operators/aggregate';
+import { FilterOperator } from '../operators/filter';
+import { FlatMapOperator } from '../operators/flat-map';
+import { ProjectOperator } from '../operators/project';
+import { RekeyOperator } from '../operators/rekey';
+import { TableSourceOperator } from '../operators/table-source';
+import { WindowedAggregateOperator, type PaneState } from '../operators/windowed-aggregate';
+import type { ProcessingContext, Processor } from '../processor';
+import { KeyValueStore } from '../state/key-value-store';
+import { buildJoin } from './build-join';
+import { buildSessionAggregate, buildSuppress } from './build-stateful';
+
+/** Where decoded source records enter the topology. */
+export interface SourcePort {
+  readonly node: SourceNode;
+  readonly port: Processor;
+}
+
+export interface Topology {
+  readonly sources: readonly SourcePort[];
+  /** Every state store, by name, for changelogs, restore and memory accounting. */
+  readonly stores: ReadonlyMap<string, KeyValueStore<unknown>>;
+}
+
+/**
+ * Wires the operators of a plan, from the output back to the sources (push-based: each operator
+ * knows its downstream). Rekeys are in-process here; the Kafka runtime splits the plan at them
+ * into sub-topologies connected by repartition topics.
+ */
+export function buildTopology(root: PlanNode, output: Processor, ctx: ProcessingContext): Topology {
+  const sources: SourcePort[] = [];
+  const stores = new Map<string, KeyValueStore<unknown>>();
+  const store = <V>(name: string): KeyValueStore<V> => {
+    const s = new KeyValueStore<V>(name);
+    stores.set(name, s as KeyValueStore<unknown>);
+    return s;
+  };
+  const build = (node: PlanNode, next: Processor): void => {
+    switch (node.node) {
+      case 'Source': {
+        if (node.semantics === 'table') {
+          const materialized = new TableSourceOperator(
+            keyIndexes(node.columns),
+            store<unknown[]>(`${node.alias}-source`),
+            next,
+          );
+          sources.push({ node, port: materialized });
+        } else {
+          sources.push({ node, port: next });
+        }
+        return;
+      }
+      case 'Filter':
+        return build(
+          node.input,
+          new FilterOperator(
+            compileExpression(node.predicate),
+            node.semantics === 'table',
+            keyIndexes(node.columns),
+            next,
+            ctx,
+          ),
+        );
+      case 'Project': {
+        const inputKeys = node.input.columns;
+        const keyMapping = node.exprs.map((e, i) =>
+          node.columns[i]!.role === 'key' || node.columns[i]!.role === 'window'
+            ? e.kind === 'Column' &&
+              (inputKeys[e.index]?.role === 'key' || inputKeys[e.index]?.role === 'window')
+              ? e.index
+              : -1
+            : -1,
+        );
+        return build(node.input, new ProjectOperator(compileExpressions(node.exprs), keyMapping, next, ctx));
+      }
+      case 'FlatMap':
+        return build(
+          node.input,
+          new FlatMapOperator(
+            node.calls.map((c) => ({ invoke: c.fn.invoke.bind(c.fn), args: compileExpressions(c.args) })),
+            next,
+            ctx,
+          ),
+        );
+      case 'Rekey':
+        return build(
+          node.input,
+          new RekeyOperator(
+            compileExpressions(node.keys),
+            node.semantics === 'table',
+            next,
+            ctx,
+            node.name === 'Aggregate-GroupBy',
+          ),
+        );
+      case 'Aggregate':
+        return build(node.input, aggregateOperator(node, next, ctx, store));
+      case 'Join':
+        return buildJoin(node, next, ctx, store, build);
+      case 'Suppress':
+        return build(node.input, buildSuppress(node, next, ctx, store));
+    }
+  };
+  build(root, output);
+  return { sources, stores };
+}
+
+function aggregateOperator(
+  node: AggregateNode,
+  next: Processor,
+  ctx: ProcessingContext,
+  store: <V>(name: string) => KeyValueStore<V>,
+): Processor {
+  const keyCount = node.columns.filter((c) => c.role === 'key').length;
+  const specs: AggregateSpec[] = node.aggregates.map((a) => ({
+    aggregator: a.fn.create(),
+    args: compileExpressions(a.args),
+  }));
+  if (!node.window)
+    return new AggregateOperator(keyCount, specs, store<GroupState>('Aggregate-Materialize'), next, ctx);
+  if (node.window.type === 'SESSION')
+    return buildSessionAggregate(keyCount, specs, node.window, next, ctx, store);
+  return new WindowedAggregateOperator(
+    keyCount,
+    specs,
+    node.window,
+    store<PaneState>('Aggregate-Materialize'),
+    next,
+    ctx,
+  );
+}
