@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SqlType } from '../types/sql-type';
 import type { Column } from '../types/logical-schema';
-import type { DataSource, PersistentQuery } from './data-source';
+import type { DataSource, PersistentQuery } from '../types/data-source';
 import { FORMAT_NAMES } from '../types/formats';
 
 /**

@@ -2,7 +2,7 @@
  * ksqlDB's `/ksql` response entities (ksqlDB's KsqlEntity subclasses, tagged by `@type`). The
  * shapes follow ../shared/reference/ksqldb.md §2.2 so ksqlDB clients can read them.
  */
-import type { DataSource, PersistentQuery } from '../catalog/data-source';
+import type { DataSource, PersistentQuery } from '../types/data-source';
 import { formatSchema, type Column } from '../types/logical-schema';
 import { formatType, type SqlType } from '../types/sql-type';
 

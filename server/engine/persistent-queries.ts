@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
-import type { DataSource, PersistentQuery } from '../catalog/data-source';
+import type { DataSource, PersistentQuery } from '../types/data-source';
 import type { Logger } from '../log/logger';
 import { planQuery } from '../plan/query-planner';
 import type { QueryPlan } from '../plan/query-plan';

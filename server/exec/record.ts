@@ -16,5 +16,12 @@ export interface Rec {
 }
 
 export function recordWith(rec: Rec, row: unknown[], extra: Partial<Rec> = {}): Rec {
-  return { row, ts: rec.ts, tombstone: rec.tombstone, partition: rec.partition, offset: rec.offset, ...extra };
+  return {
+    row,
+    ts: rec.ts,
+    tombstone: rec.tombstone,
+    partition: rec.partition,
+    offset: rec.offset,
+    ...extra,
+  };
 }

@@ -1,5 +1,5 @@
 import type { BoundExpr } from '../bind/bound-expr';
-import type { DataSource } from '../catalog/data-source';
+import type { DataSource } from '../types/data-source';
 import type { ResolvedAggregate, ResolvedTableFunction } from '../exec/functions';
 import type { JoinType } from '../sql/ast';
 import type { WindowType } from '../types/formats';

@@ -1,8 +1,8 @@
 import { bindError } from '../bind/bind-error';
 import { bindExpression } from '../bind/bind-expression';
 import type { BoundExpr } from '../bind/bound-expr';
-import type { DataSource } from '../catalog/data-source';
-import type { AliasedRelation, Join, SelectStmt } from '../sql/ast';
+import type { DataSource } from '../types/data-source';
+import type { AliasedRelation, Expression, Join, SelectStmt } from '../sql/ast';
 import { formatExpression } from '../sql';
 import type { WindowInfo } from '../types/formats';
 import type { JoinNode, PlanNode, RekeyNode, SourceNode } from './nodes';
@@ -266,8 +266,8 @@ function planJoin(
 }
 
 function trySides(
-  a: import('../sql/ast').Expression,
-  b: import('../sql/ast').Expression,
+  a: Expression,
+  b: Expression,
   leftScope: ReturnType<typeof scopeOf>,
   rightScope: ReturnType<typeof scopeOf>,
   ctx: PlannerContext,

@@ -1,4 +1,4 @@
-import type { CatalogView } from '../catalog/catalog';
+import type { CatalogView } from '../bind/catalog-view';
 import type { Expression } from '../sql/ast';
 import { formatExpression } from '../sql';
 import type { TypeResolver } from '../bind/types';

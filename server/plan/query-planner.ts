@@ -3,7 +3,7 @@ import { bindExpression, type ExpressionContext } from '../bind/bind-expression'
 import type { BoundExpr } from '../bind/bound-expr';
 import { isResolutionError, isTableFunction, resolveTableFunction, type ArgShape } from '../exec/functions';
 import { formatExpression } from '../sql';
-import type { Expression, SelectStmt } from '../sql/ast';
+import type { Expression, FunctionCall, SelectStmt } from '../sql/ast';
 import type { WindowInfo } from '../types/formats';
 import { BIGINT, STRING } from '../types/sql-type';
 import { walkExpression } from './ast-walk';
@@ -324,8 +324,8 @@ function missingKeyMessage(
   return `The query used to build \`${sink}\` must include the ${what} ${list(names)} in its projection (eg, SELECT ${names.join(', ')}...).`;
 }
 
-function collectTableFunctions(entries: readonly SelectEntry[]): import('../sql/ast').FunctionCall[] {
-  const calls: import('../sql/ast').FunctionCall[] = [];
+function collectTableFunctions(entries: readonly SelectEntry[]): FunctionCall[] {
+  const calls: FunctionCall[] = [];
   for (const e of entries) {
     if (!e.expression) continue;
     walkExpression(e.expression, (x) => {

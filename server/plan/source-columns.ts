@@ -1,4 +1,4 @@
-import type { DataSource } from '../catalog/data-source';
+import type { DataSource } from '../types/data-source';
 import { BIGINT, INTEGER } from '../types/sql-type';
 import type { PlanColumn } from './plan-schema';
 

@@ -1,6 +1,6 @@
 import { bindError } from '../../bind/bind-error';
 import type { CatalogView } from '../../catalog/catalog';
-import type { DataSource } from '../../catalog/data-source';
+import type { DataSource } from '../../types/data-source';
 import type { QueryPlan } from '../../plan/query-plan';
 import type { SourceType } from '../../sql/ast';
 import type { Column, LogicalSchema } from '../../types/logical-schema';

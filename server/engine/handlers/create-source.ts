@@ -1,5 +1,5 @@
 import { bindError } from '../../bind/bind-error';
-import type { DataSource } from '../../catalog/data-source';
+import type { DataSource } from '../../types/data-source';
 import type { CreateSourceStmt } from '../../sql/ast';
 import { checkFormatSupport, resolveFormats } from '../ddl/format-rules';
 import { schemaFromColumns } from '../ddl/source-schema';

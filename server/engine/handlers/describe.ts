@@ -1,6 +1,6 @@
 import { bindError } from '../../bind/bind-error';
 import type { CatalogView } from '../../catalog/catalog';
-import type { DataSource } from '../../catalog/data-source';
+import type { DataSource } from '../../types/data-source';
 import { describeFunction } from '../../exec/functions';
 import type { DescribeFunctionStmt, DescribeSourcesStmt, DescribeStmt } from '../../sql/ast';
 import { fieldInfo, schemaText, type KsqlEntity } from '../entities';

@@ -23,7 +23,8 @@ export function compileExpressions(exprs: readonly BoundExpr[]): CompiledExpr[] 
   return exprs.map((e) => {
     const gen = new Generator();
     const body = gen.emit(e, new Map());
-    const temps = gen.temps > 0 ? `let ${Array.from({ length: gen.temps }, (_, i) => `t${i}`).join(', ')};` : '';
+    const temps =
+      gen.temps > 0 ? `let ${Array.from({ length: gen.temps }, (_, i) => `t${i}`).join(', ')};` : '';
     const source = `"use strict"; return function compiled(r) { ${temps} return ${body}; };`;
     const factory = new Function('h', 'k', source) as (h: typeof helpers, k: unknown[]) => CompiledExpr;
     return factory(helpers, gen.constants);
@@ -63,7 +64,14 @@ class Generator {
       case 'Arithmetic':
         return this.arithmetic(e.op, e.type, go(e.left), go(e.right));
       case 'Negate': {
-        const fn = e.type.kind === 'INTEGER' ? 'negInt' : e.type.kind === 'BIGINT' ? 'negLong' : e.type.kind === 'DECIMAL' ? 'negDec' : 'negDbl';
+        const fn =
+          e.type.kind === 'INTEGER'
+            ? 'negInt'
+            : e.type.kind === 'BIGINT'
+              ? 'negLong'
+              : e.type.kind === 'DECIMAL'
+                ? 'negDec'
+                : 'negDbl';
         return `h.${fn}(${go(e.operand)})`;
       }
       case 'Concat':
@@ -136,7 +144,9 @@ class Generator {
       case 'Deref':
         return `h.field(${go(e.base)}, ${JSON.stringify(e.field)})`;
       case 'Subscript':
-        return e.on === 'ARRAY' ? `h.arrayAt(${go(e.base)}, ${go(e.index)})` : `h.mapGet(${go(e.base)}, ${go(e.index)})`;
+        return e.on === 'ARRAY'
+          ? `h.arrayAt(${go(e.base)}, ${go(e.index)})`
+          : `h.mapGet(${go(e.base)}, ${go(e.index)})`;
       case 'Array':
         return `[${e.elements.map(go).join(', ')}]`;
       case 'Map':

@@ -47,7 +47,8 @@ export const helpers = {
   divDbl: (a: unknown, b: unknown) => (a === null || b === null ? null : divideDouble(a as Num, b as Num)),
   modDbl: (a: unknown, b: unknown) => (a === null || b === null ? null : moduloDouble(a as Num, b as Num)),
   negDbl: (a: unknown) => (a === null ? null : -(a as Num)),
-  addDec: (a: unknown, b: unknown, s: DecimalShape) => (a === null || b === null ? null : addDecimal(a as Decimal, b as Decimal, s)),
+  addDec: (a: unknown, b: unknown, s: DecimalShape) =>
+    a === null || b === null ? null : addDecimal(a as Decimal, b as Decimal, s),
   subDec: (a: unknown, b: unknown, s: DecimalShape) =>
     a === null || b === null ? null : subtractDecimal(a as Decimal, b as Decimal, s),
   mulDec: (a: unknown, b: unknown, s: DecimalShape) =>
@@ -65,7 +66,8 @@ export const helpers = {
   le: (a: unknown, b: unknown) => (a === null || b === null ? null : compareValues(a, b) <= 0),
   gt: (a: unknown, b: unknown) => (a === null || b === null ? null : compareValues(a, b) > 0),
   ge: (a: unknown, b: unknown) => (a === null || b === null ? null : compareValues(a, b) >= 0),
-  notDistinct: (a: unknown, b: unknown) => (a === null || b === null ? a === b : a === b || valuesEqual(a, b)),
+  notDistinct: (a: unknown, b: unknown) =>
+    a === null || b === null ? a === b : a === b || valuesEqual(a, b),
   between: (v: unknown, lo: unknown, hi: unknown) =>
     v === null || lo === null || hi === null ? null : compareValues(v, lo) >= 0 && compareValues(v, hi) <= 0,
 

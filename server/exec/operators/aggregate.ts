@@ -2,7 +2,7 @@ import type { Aggregator } from '../functions';
 import type { CompiledExpr } from '../expr/compile-expression';
 import type { ProcessingContext, Processor } from '../processor';
 import type { Rec } from '../record';
-import { KeyValueStore, storeKey } from '../state/key-value-store';
+import { type KeyValueStore, storeKey } from '../state/key-value-store';
 import { messageOf } from './filter';
 
 export interface AggregateSpec {

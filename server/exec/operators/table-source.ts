@@ -1,6 +1,6 @@
 import type { Processor } from '../processor';
 import type { Rec } from '../record';
-import { KeyValueStore, storeKey } from '../state/key-value-store';
+import { type KeyValueStore, storeKey } from '../state/key-value-store';
 
 /**
  * Materializes a table from its changelog topic so that each update carries the key's previous

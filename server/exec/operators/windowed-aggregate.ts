@@ -1,7 +1,7 @@
 import type { WindowSpec } from '../../plan/nodes';
 import type { ProcessingContext, Processor } from '../processor';
 import type { Rec } from '../record';
-import { KeyValueStore, storeKey } from '../state/key-value-store';
+import { type KeyValueStore, storeKey } from '../state/key-value-store';
 import { applyRow, results, type AggregateSpec } from './aggregate';
 import { messageOf } from './filter';
 

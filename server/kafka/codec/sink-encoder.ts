@@ -1,4 +1,4 @@
-import type { DataSource } from '../../catalog/data-source';
+import type { DataSource } from '../../types/data-source';
 import type { Rec } from '../../exec/record';
 import type { PlanColumn } from '../../plan/plan-schema';
 import { UTC, parseTimestamp } from '../../types/datetime';

@@ -1,4 +1,4 @@
-import type { DataSource } from '../../catalog/data-source';
+import type { DataSource } from '../../types/data-source';
 import type { Rec } from '../../exec/record';
 import { UTC, parseTimestamp } from '../../types/datetime';
 import { createKeySerde, createValueSerde, extractHeaderColumns, type KafkaHeaders } from '../serde';

@@ -10,7 +10,7 @@ import type { FormatInfo, SerdeFeatures, WindowBounds, WindowInfo } from '../../
 import type { Column } from '../../types/logical-schema';
 import { checkKeyColumns, createRowCodec } from './format-support';
 import { SerdeError, asSerdeError } from './serde-error';
-import type { DeserializedKey, KeySerde, RowCodec } from './types';
+import type { DeserializedKey, KeySerde } from './types';
 import { createWindowCodec } from './window-key';
 
 export function createKeySerde(
@@ -33,7 +33,14 @@ export function createKeySerde(
     if (count === 0 || (count === 1 && (values[0] === null || values[0] === undefined))) return null;
     return codec.encode(values);
   };
-  const decodeInner = (bytes: Buffer): unknown[] => decodeValues(codec, bytes, count) ?? nulls();
+  const decodeInner = (bytes: Buffer): unknown[] => codec.decode(bytes) ?? nulls();
+  const decodeEmptyInner = (bytes: Buffer): unknown[] => {
+    try {
+      return decodeInner(bytes);
+    } catch {
+      return nulls();
+    }
+  };
 
   if (window === undefined) {
     return {
@@ -76,26 +83,10 @@ export function createKeySerde(
       if (bytes === null) return { values: nulls() };
       try {
         const { inner, window: bounds } = windowCodec.read(bytes);
-        if (inner.length > 0) return { values: decodeInner(inner), window: bounds };
-        try {
-          return { values: decodeInner(inner), window: bounds };
-        } catch {
-          return { values: nulls(), window: bounds };
-        }
+        return { values: inner.length > 0 ? decodeInner(inner) : decodeEmptyInner(inner), window: bounds };
       } catch (e) {
         throw asSerdeError(e, 'key');
       }
     },
   };
-}
-
-/** Decodes and checks the column count; null when the document itself is null. */
-export function decodeValues(codec: RowCodec, bytes: Buffer, count: number): unknown[] | null {
-  const values = codec.decode(bytes);
-  if (values !== null && values.length !== count) {
-    throw new SerdeError(
-      `Column count mismatch on deserialization. expected: ${count}, got: ${values.length}`,
-    );
-  }
-  return values;
 }

@@ -5,7 +5,6 @@
 import type { FormatInfo, SerdeFeatures } from '../../types/formats';
 import type { Column } from '../../types/logical-schema';
 import { createRowCodec } from './format-support';
-import { decodeValues } from './key-serde';
 import { SerdeError, asSerdeError } from './serde-error';
 import type { ValueSerde } from './types';
 
@@ -35,7 +34,7 @@ export function createValueSerde(
     deserialize: (bytes) => {
       if (bytes === null) return null;
       try {
-        return decodeValues(codec, bytes, count);
+        return codec.decode(bytes);
       } catch (e) {
         throw asSerdeError(e, 'value');
       }

@@ -1,5 +1,5 @@
-import type { FormatInfo, SerdeFeatures, WindowInfo } from '../types/formats';
-import type { LogicalSchema } from '../types/logical-schema';
+import type { FormatInfo, SerdeFeatures, WindowInfo } from './formats';
+import type { LogicalSchema } from './logical-schema';
 
 /** A stream or a table: a schema over a Kafka topic. Immutable. */
 export interface DataSource {
