@@ -156,3 +156,16 @@ describe('writeJsonText', () => {
     expect(writeJsonText(value, type)).toBe(text);
   });
 });
+
+describe('a struct field named __proto__', () => {
+  const type = struct([{ name: '__proto__', type: INTEGER }]);
+
+  it('is read and written as an ordinary field', () => {
+    const value = fromJsonValue(JSON.parse('{"__proto__":5}'), type) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.keys(value)).toEqual(['__proto__']);
+    expect(writeJsonText(value, type)).toBe('{"__proto__":5}');
+    expect(writeJsonText({}, type)).toBe('{"__proto__":null}');
+    expect(JSON.stringify(toJsonValue(value, type))).toBe('{"__proto__":5}');
+  });
+});

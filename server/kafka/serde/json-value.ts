@@ -13,7 +13,7 @@ import type { SqlType } from '../../types/sql-type';
 import { encodeBase64 } from './base64';
 import { defineField } from './json-fields';
 import { JsonPathError, compileJsonReader, readRoot, type JsonReader } from './json-read';
-import { compileJsonWriter, mapKeyText, type JsonWriter } from './json-write';
+import { compileJsonWriter, mapKeyText, readField, type JsonWriter } from './json-write';
 import { SerdeError } from './serde-error';
 
 type ToJson = (value: unknown) => unknown;
@@ -87,7 +87,7 @@ export function compileToJson(type: SqlType): ToJson {
         if (v === null || v === undefined) return null;
         const r = v as Record<string, unknown>;
         const out: Record<string, unknown> = {};
-        for (const [name, convert] of fields) defineField(out, name, convert(r[name] ?? null));
+        for (const [name, convert] of fields) defineField(out, name, convert(readField(r, name) ?? null));
         return out;
       };
     }

@@ -105,9 +105,16 @@ export function compileJsonWriter(type: SqlType): JsonWriter {
       return compileObjectWriter(
         type.fields.map((f) => f.name),
         type.fields.map((f) => compileJsonWriter(f.type)),
-        (v, _i, name) => (v as Record<string, unknown>)[name],
+        (v, _i, name) => readField(v as Record<string, unknown>, name),
       );
   }
+}
+
+/** A struct's field; `__proto__` only as an own property, never the inherited prototype. */
+export function readField(struct: Record<string, unknown>, name: string): unknown {
+  return name !== '__proto__' || Object.prototype.hasOwnProperty.call(struct, name)
+    ? struct[name]
+    : undefined;
 }
 
 /**
