@@ -14,14 +14,17 @@ export type CompiledExpr = (row: readonly unknown[]) => unknown;
  * null-aware helpers. Constants and function implementations are passed in an array, never
  * spliced into the source text, so no user input can become code.
  */
-export function compileExpression(e: BoundExpr): CompiledExpr {
-  return compileExpressions([e])[0]!;
+export function compileExpression(e: BoundExpr, onCallError?: (error: unknown) => void): CompiledExpr {
+  return compileExpressions([e], onCallError)[0]!;
 }
 
-/** Compiles several expressions sharing one constants table. */
-export function compileExpressions(exprs: readonly BoundExpr[]): CompiledExpr[] {
+/**
+ * Compiles expressions. With `onCallError`, a function call that throws yields NULL for that call
+ * and reports the error (ksqlDB's behaviour); without it the whole expression throws.
+ */
+export function compileExpressions(exprs: readonly BoundExpr[], onCallError?: (error: unknown) => void): CompiledExpr[] {
   return exprs.map((e) => {
-    const gen = new Generator();
+    const gen = new Generator(onCallError);
     const body = gen.emit(e, new Map());
     const temps =
       gen.temps > 0 ? `let ${Array.from({ length: gen.temps }, (_, i) => `t${i}`).join(', ')};` : '';
@@ -35,6 +38,8 @@ type LambdaScope = ReadonlyMap<string, string>;
 
 class Generator {
   readonly constants: unknown[] = [];
+  constructor(private readonly onCallError: ((error: unknown) => void) | undefined) {}
+
   temps = 0;
   private lambdaCount = 0;
 
@@ -59,8 +64,10 @@ class Generator {
         if (!v) throw new Error(`Unbound lambda variable ${e.name}`);
         return v;
       }
-      case 'Call':
-        return `${this.constant(e.fn.invoke)}(${e.args.map(go).join(', ')})`;
+      case 'Call': {
+        const fn = this.onCallError ? helpers.guard(e.fn.invoke, this.onCallError) : e.fn.invoke;
+        return `${this.constant(fn)}(${e.args.map(go).join(', ')})`;
+      }
       case 'Arithmetic':
         return this.arithmetic(e.op, e.type, go(e.left), go(e.right));
       case 'Negate': {
@@ -110,7 +117,7 @@ class Generator {
           const set = new Set(values.filter((v) => v !== null).map(hashKey));
           const primitive = values.every((v) => v === null || typeof v !== 'object');
           call = primitive
-            ? `h.inSet(${go(e.value)}, ${this.constant(set)}, ${values.includes(null)})`
+            ? `h.inSet(${go(e.value)}, ${this.constant(set)})`
             : `h.inList(${go(e.value)}, ${this.constant(values)})`;
         } else {
           call = `h.inList(${go(e.value)}, [${e.list.map(go).join(', ')}])`;

@@ -60,31 +60,58 @@ export const helpers = {
   negDec: (a: unknown) => (a === null ? null : (a as Decimal).negate()),
   concat: (a: unknown, b: unknown) => (a === null || b === null ? null : (a as string) + (b as string)),
 
-  eq: (a: unknown, b: unknown) => (a === null || b === null ? null : a === b || valuesEqual(a, b)),
-  ne: (a: unknown, b: unknown) => (a === null || b === null ? null : !(a === b || valuesEqual(a, b))),
-  lt: (a: unknown, b: unknown) => (a === null || b === null ? null : compareValues(a, b) < 0),
-  le: (a: unknown, b: unknown) => (a === null || b === null ? null : compareValues(a, b) <= 0),
-  gt: (a: unknown, b: unknown) => (a === null || b === null ? null : compareValues(a, b) > 0),
-  ge: (a: unknown, b: unknown) => (a === null || b === null ? null : compareValues(a, b) >= 0),
-  notDistinct: (a: unknown, b: unknown) =>
-    a === null || b === null ? a === b : a === b || valuesEqual(a, b),
+  // ksqlDB evaluates a comparison with a NULL operand to false (not NULL), BETWEEN and IN too.
+  eq: (a: unknown, b: unknown) => (a === null || b === null ? false : a === b || valuesEqual(a, b)),
+  ne: (a: unknown, b: unknown) => (a === null || b === null ? false : !(a === b || valuesEqual(a, b))),
+  lt: (a: unknown, b: unknown) => (a === null || b === null ? false : compareValues(a, b) < 0),
+  le: (a: unknown, b: unknown) => (a === null || b === null ? false : compareValues(a, b) <= 0),
+  gt: (a: unknown, b: unknown) => (a === null || b === null ? false : compareValues(a, b) > 0),
+  ge: (a: unknown, b: unknown) => (a === null || b === null ? false : compareValues(a, b) >= 0),
+  notDistinct: (a: unknown, b: unknown) => (a === null || b === null ? a === b : a === b || valuesEqual(a, b)),
   between: (v: unknown, lo: unknown, hi: unknown) =>
-    v === null || lo === null || hi === null ? null : compareValues(v, lo) >= 0 && compareValues(v, hi) <= 0,
+    v === null || lo === null || hi === null ? false : compareValues(v, lo) >= 0 && compareValues(v, hi) <= 0,
 
-  /** SQL IN: true if found, else NULL if the value or any item is NULL, else false. */
+  /** SQL IN: true if found (a NULL value or item never matches). */
   inList: (v: unknown, items: readonly unknown[]) => {
-    if (v === null) return null;
-    let sawNull = false;
-    for (const item of items) {
-      if (item === null) sawNull = true;
-      else if (item === v || valuesEqual(item, v)) return true;
-    }
-    return sawNull ? null : false;
+    if (v === null) return false;
+    for (const item of items) if (item !== null && (item === v || valuesEqual(item, v))) return true;
+    return false;
   },
-  inSet: (v: unknown, set: ReadonlySet<unknown>, hasNull: boolean) => {
-    if (v === null) return null;
-    if (set.has(hashKey(v))) return true;
-    return hasNull ? null : false;
+  inSet: (v: unknown, set: ReadonlySet<unknown>) => v !== null && set.has(hashKey(v)),
+  /**
+   * Wraps a function implementation so that a call failing for one row yields NULL for that call
+   * (and a processing-log entry), as ksqlDB does, instead of failing the whole expression.
+   */
+  guard: (fn: (...args: unknown[]) => unknown, report: (error: unknown) => void) => {
+    switch (fn.length) {
+      case 1:
+        return (a: unknown) => {
+          try {
+            return fn(a);
+          } catch (e) {
+            report(e);
+            return null;
+          }
+        };
+      case 2:
+        return (a: unknown, b: unknown) => {
+          try {
+            return fn(a, b);
+          } catch (e) {
+            report(e);
+            return null;
+          }
+        };
+      default:
+        return (...args: unknown[]) => {
+          try {
+            return fn(...args);
+          } catch (e) {
+            report(e);
+            return null;
+          }
+        };
+    }
   },
 
   /** ARRAY[i]: 1-based; negative counts from the end; out of range is NULL. */

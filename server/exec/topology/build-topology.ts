@@ -1,6 +1,6 @@
 import type { AggregateNode, PlanNode, SourceNode } from '../../plan/nodes';
 import { keyIndexes } from '../../plan/plan-schema';
-import { compileExpression, compileExpressions } from '../expr/compile-expression';
+import { compileExpressions } from '../expr/compile-expression';
 import { AggregateOperator, type AggregateSpec, type GroupState } from '../operators/aggregate';
 import { FilterOperator } from '../operators/filter';
 import { FlatMapOperator } from '../operators/flat-map';
@@ -38,6 +38,11 @@ export function buildTopology(root: PlanNode, output: Processor, ctx: Processing
     stores.set(name, s as KeyValueStore<unknown>);
     return s;
   };
+  const onCallError =
+    (step: string) =>
+    (error: unknown): void =>
+      ctx.reportError({ kind: 'RECORD_PROCESSING', step, message: error instanceof Error ? error.message : String(error), cause: error });
+  const compile = (exprs: Parameters<typeof compileExpressions>[0], step: string) => compileExpressions(exprs, onCallError(step));
   const build = (node: PlanNode, next: Processor): void => {
     switch (node.node) {
       case 'Source': {
@@ -57,7 +62,7 @@ export function buildTopology(root: PlanNode, output: Processor, ctx: Processing
         return build(
           node.input,
           new FilterOperator(
-            compileExpression(node.predicate),
+            compile([node.predicate], 'Filter')[0]!,
             node.semantics === 'table',
             keyIndexes(node.columns),
             next,
@@ -74,13 +79,13 @@ export function buildTopology(root: PlanNode, output: Processor, ctx: Processing
               : -1
             : -1,
         );
-        return build(node.input, new ProjectOperator(compileExpressions(node.exprs), keyMapping, next, ctx));
+        return build(node.input, new ProjectOperator(compile(node.exprs, 'Project'), keyMapping, next, ctx));
       }
       case 'FlatMap':
         return build(
           node.input,
           new FlatMapOperator(
-            node.calls.map((c) => ({ invoke: c.fn.invoke.bind(c.fn), args: compileExpressions(c.args) })),
+            node.calls.map((c) => ({ invoke: c.fn.invoke.bind(c.fn), args: compile(c.args, 'FlatMap') })),
             next,
             ctx,
           ),
@@ -89,7 +94,7 @@ export function buildTopology(root: PlanNode, output: Processor, ctx: Processing
         return build(
           node.input,
           new RekeyOperator(
-            compileExpressions(node.keys),
+            compile(node.keys, 'Rekey'),
             node.semantics === 'table',
             next,
             ctx,
