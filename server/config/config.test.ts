@@ -25,3 +25,38 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ KAPPA_SERVICE_ID: 'has space' })).toThrow(/KAPPA_SERVICE_ID/);
   });
 });
+
+describe('REST protection settings', () => {
+  it('defaults to no credentials, 100 push queries and no pull rate limit', () => {
+    const { rest } = loadConfig({});
+    expect(rest).toEqual({
+      basicAuth: [],
+      apiKeys: [],
+      maxRequestBytes: 4 * 1024 * 1024,
+      maxPushQueries: 100,
+      pullQueriesPerSecond: null,
+    });
+  });
+
+  it('reads basic-auth pairs (passwords may contain colons), API keys and limits', () => {
+    const { rest } = loadConfig({
+      KAPPA_AUTH_BASIC: 'alice:s3cr:et, bob:pw',
+      KAPPA_API_KEYS: 'k1,k2',
+      KAPPA_MAX_REQUEST_BYTES: '1024',
+      KAPPA_MAX_PUSH_QUERIES: '5',
+      KAPPA_PULL_QPS: '2.5',
+    });
+    expect(rest.basicAuth).toEqual([
+      { user: 'alice', password: 's3cr:et' },
+      { user: 'bob', password: 'pw' },
+    ]);
+    expect(rest.apiKeys).toEqual(['k1', 'k2']);
+    expect(rest.maxRequestBytes).toBe(1024);
+    expect(rest.maxPushQueries).toBe(5);
+    expect(rest.pullQueriesPerSecond).toBe(2.5);
+  });
+
+  it('rejects a basic-auth entry without a password', () => {
+    expect(() => loadConfig({ KAPPA_AUTH_BASIC: 'alice' })).toThrow(/KAPPA_AUTH_BASIC/);
+  });
+});

@@ -26,6 +26,17 @@ const EnvSchema = z.object({
   KAPPA_KAFKA_CLIENT_ID: z.string().default('kappa'),
   KAPPA_HEALTH_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
   DATABASE_URL: z.string().optional(),
+  // REST protection (server/api/README.md). Credentials are "user:password" pairs, comma-separated.
+  KAPPA_AUTH_BASIC: csv.default([]),
+  KAPPA_API_KEYS: csv.default([]),
+  KAPPA_MAX_REQUEST_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(4 * 1024 * 1024),
+  KAPPA_MAX_PUSH_QUERIES: z.coerce.number().int().nonnegative().default(100),
+  /** Pull queries per second accepted by this engine; 0 means no limit. */
+  KAPPA_PULL_QPS: z.coerce.number().nonnegative().default(0),
 });
 
 export type EngineConfig = Readonly<{
@@ -37,6 +48,15 @@ export type EngineConfig = Readonly<{
   healthIntervalMs: number;
   /** PostgreSQL (postgres://…) or SQLite (file:…) for saved queries; default SQLite in dataDir. */
   databaseUrl: string | undefined;
+  /** REST (and socket.io handshake) protection; limits follow ksqlDB's defaults. */
+  rest: {
+    basicAuth: { user: string; password: string }[];
+    apiKeys: string[];
+    maxRequestBytes: number;
+    maxPushQueries: number;
+    /** null: no pull query rate limit. */
+    pullQueriesPerSecond: number | null;
+  };
 }>;
 
 export class ConfigError extends Error {
@@ -61,5 +81,21 @@ export function loadConfig(env: Record<string, string | undefined>): EngineConfi
     log: { level: e.KAPPA_LOG_LEVEL, format: e.KAPPA_LOG_FORMAT },
     healthIntervalMs: e.KAPPA_HEALTH_INTERVAL_MS,
     databaseUrl: e.DATABASE_URL,
+    rest: {
+      basicAuth: e.KAPPA_AUTH_BASIC.map(parseUserPassword),
+      apiKeys: e.KAPPA_API_KEYS,
+      maxRequestBytes: e.KAPPA_MAX_REQUEST_BYTES,
+      maxPushQueries: e.KAPPA_MAX_PUSH_QUERIES,
+      pullQueriesPerSecond: e.KAPPA_PULL_QPS > 0 ? e.KAPPA_PULL_QPS : null,
+    },
   };
+}
+
+/** "user:password" (the password may itself contain ':'). */
+function parseUserPassword(pair: string): { user: string; password: string } {
+  const colon = pair.indexOf(':');
+  if (colon <= 0 || colon === pair.length - 1) {
+    throw new ConfigError('Invalid configuration: KAPPA_AUTH_BASIC: expected user:password pairs');
+  }
+  return { user: pair.slice(0, colon), password: pair.slice(colon + 1) };
 }
