@@ -5,6 +5,13 @@ import type { ProduceRecord, RawRecord } from './driver-api';
 /** Topics as arrays of records, for the deterministic driver. */
 export class InMemoryTopics implements TopicService {
   private readonly topics = new Map<string, { partitions: number; records: RawRecord[]; next: number[] }>();
+  private readonly listeners = new Set<(record: RawRecord) => void>();
+
+  /** Called after every append (the driver's transient queries follow topics this way). */
+  onAppend(listener: (record: RawRecord) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   constructor(private readonly now: () => number) {}
 
@@ -61,6 +68,7 @@ export class InMemoryTopics implements TopicService {
       headers: record.headers ?? [],
     };
     topic.records.push(raw);
+    for (const listener of this.listeners) listener(raw);
     return raw;
   }
 

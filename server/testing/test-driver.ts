@@ -10,6 +10,10 @@ import { parseScript } from '../sql';
 import type { DriverProcessingError, ProduceRecord, RawRecord, TestDriverApi } from './driver-api';
 import { InMemoryTopics } from './in-memory-topics';
 import { InProcessRuntime } from './in-process-runtime';
+import { InMemoryRecordSource } from './in-memory-record-source';
+import { TransientQueries } from '../engine/queries/transient-queries';
+import type { QueryHandle } from '../engine/queries/query-handle';
+import type { QueryOptions } from '../engine/engine-api';
 
 export interface TestDriverOptions {
   /** Session properties every statement runs with (QTT `properties`). */
@@ -33,6 +37,7 @@ export class TestDriver implements TestDriverApi {
   private readonly runtime: InProcessRuntime;
   private readonly executor: StatementExecutor;
   private readonly log: CommandRecord[] = [];
+  private readonly transient: TransientQueries;
 
   constructor(private readonly options: TestDriverOptions = {}) {
     const now = options.now ?? (() => Date.now());
@@ -59,6 +64,23 @@ export class TestDriver implements TestDriverApi {
       },
     };
     this.executor = new StatementExecutor(this.state, services, { serviceId: 'some.ksql.service.id' });
+    this.transient = new TransientQueries(
+      this.state,
+      new InMemoryRecordSource(this.topicStore),
+      { now },
+      {
+        maxPushQueries: 100,
+        defaultOffsetReset: 'earliest',
+      },
+    );
+  }
+
+  /** A push, pull or PRINT query over the in-memory topics (push queries default to earliest here). */
+  query(sql: string, options: QueryOptions = {}): Promise<QueryHandle> {
+    return this.transient.query(sql, {
+      ...options,
+      properties: { ...this.options.properties, ...options.properties },
+    });
   }
 
   async execute(

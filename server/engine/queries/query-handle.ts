@@ -62,4 +62,10 @@ export interface QueryHandle {
   /** Ends the query (idempotent); the sink then receives `end` with reason `cancelled`. */
   close(): Promise<void>;
   stats(): QueryStats;
+  /**
+   * PRINT only: ksqlDB's text form. `header()` gives the "Key format: …\nValue format: …" lines
+   * (known once the first records were seen), `line(row)` one `rowtime: …, key: …, value: …,
+   * partition: n` line for a row of this query.
+   */
+  readonly print?: { header(): string; line(row: ResultRow): string };
 }
