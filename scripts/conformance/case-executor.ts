@@ -1,0 +1,37 @@
+import type { CaseOutcome } from './outcome';
+import type { QttCase } from './qtt-case';
+
+/**
+ * Where cases run. The deterministic in-process driver is the first executor; an end-to-end one
+ * through a real broker (`--kafka`) plugs in here later, reusing the same judging pieces (record
+ * encoding, output comparison, post-conditions).
+ */
+export interface CaseExecutor {
+  readonly name: string;
+  /** Runs and judges one case. Never throws: an unexpected error is a failed outcome. */
+  run(testCase: QttCase): Promise<CaseOutcome>;
+}
+
+export type ExecutorKind = 'driver' | 'kafka';
+
+/**
+ * Why an executor cannot run yet, or undefined when it can. Checked before any case runs, so an
+ * unavailable mode fails at once with one clear line instead of thousands of failures.
+ */
+export function executorUnavailable(kind: ExecutorKind): string | undefined {
+  switch (kind) {
+    case 'driver':
+      return undefined;
+    case 'kafka':
+      return 'not available yet: --kafka needs the engine to run persistent queries against a real broker (server/engine with kafkajs consumers and producers), which does not exist yet';
+  }
+}
+
+/** Builds an executor by kind; kept behind a dynamic import so workers load only what they use. */
+export async function createExecutor(kind: ExecutorKind): Promise<CaseExecutor> {
+  const why = executorUnavailable(kind);
+  if (why !== undefined) throw new Error(why);
+  const { DriverExecutor } = await import('./driver-executor');
+  const { TestDriver } = await import('../../server/testing/test-driver');
+  return new DriverExecutor((properties) => new TestDriver({ properties }));
+}

@@ -1,0 +1,100 @@
+/**
+ * `npm run conformance -- [--kafka] [--rest] [paths…]`: runs ksqlDB's query-validation tests and
+ * prints per-file counts, each failure's first difference, skip reasons, the most common failure
+ * causes, and last `conformance: P passed, F failed, S skipped`. Exits 0 whatever the failures (it
+ * is a measurement) unless --check-baseline finds a file that passes fewer cases than recorded.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, USAGE, UsageError, type Options } from './args';
+import { checkBaseline, readBaseline, updatedBaseline, writeBaseline } from './baseline';
+import { executorUnavailable, type ExecutorKind } from './case-executor';
+import { InlineRunner, WorkerPool, type CaseRunner } from './case-runner';
+import { jsonReport, writeJsonReport } from './json-report';
+import { defaultQttDir, loadFile, qttRoot, resolveFiles } from './load-files';
+import { caseLines, fileLine, summaryLines } from './report';
+import { runSuite } from './run-suite';
+
+const BASELINE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'baseline.json');
+
+const REST_UNAVAILABLE =
+  'not available yet: --rest needs a live engine serving the REST API with push and pull queries ' +
+  `(server/api over server/engine: /ksql, /query-stream), run against ${path.join(qttRoot(), 'rest-query-validation-tests')}`;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const options = parseArgs(argv);
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (options.rest) {
+    console.error(`conformance: ${REST_UNAVAILABLE}`);
+    return 2;
+  }
+  const kind: ExecutorKind = options.kafka ? 'kafka' : 'driver';
+  const unavailable = executorUnavailable(kind);
+  if (unavailable !== undefined) {
+    console.error(`conformance: ${unavailable}`);
+    return 2;
+  }
+
+  const dir = defaultQttDir();
+  const files = resolveFiles(options.paths, dir).map(loadFile);
+  const started = Date.now();
+  const runner: CaseRunner =
+    options.jobs === 0 ? new InlineRunner(kind) : new WorkerPool(options.jobs, kind, options.timeoutMs);
+  console.log(
+    `conformance: ${files.length} files from ${options.paths.length ? options.paths.join(' ') : dir} (${kind}, ${options.jobs || 'no'} workers)`,
+  );
+  const results = await runSuite(files, runner, {
+    filter: options.filter,
+    onFile: (r) => {
+      console.log(fileLine(r));
+      if (options.verbose) for (const l of caseLines(r)) console.log(l);
+    },
+  }).finally(() => runner.close());
+
+  if (options.json) writeJsonReport(options.json, jsonReport(results, { executor: kind, dir }));
+  const exit = baselineStep(options, results);
+  console.log(`\n(${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  for (const l of summaryLines(results)) console.log(l);
+  return exit;
+}
+
+/** --check-baseline / --update-baseline; returns the exit code. */
+function baselineStep(options: Options, results: Parameters<typeof checkBaseline>[1]): number {
+  if (options.updateBaseline) {
+    writeBaseline(BASELINE, updatedBaseline(readBaseline(BASELINE), results));
+    console.log(`\nbaseline: written to ${path.relative(process.cwd(), BASELINE)}`);
+    return 0;
+  }
+  if (!options.checkBaseline) return 0;
+  const baseline = readBaseline(BASELINE);
+  if (baseline === undefined) {
+    console.log('\nbaseline: none recorded yet (run with --update-baseline); nothing to check');
+    return 0;
+  }
+  const { regressions, improvements } = checkBaseline(baseline, results);
+  if (improvements.length > 0) {
+    console.log(
+      `\nbaseline: ${improvements.length} files pass more cases than recorded (record with --update-baseline):`,
+    );
+    for (const l of improvements) console.log(`  ${l}`);
+  }
+  if (regressions.length === 0) {
+    console.log('\nbaseline: no file passes fewer cases than recorded');
+    return 0;
+  }
+  console.log(`\nbaseline: REGRESSION in ${regressions.length} files:`);
+  for (const l of regressions) console.log(`  ${l}`);
+  return 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof UsageError) console.error(`conformance: ${e.message}\n\n${USAGE}`);
+    else console.error('conformance: failed:', e);
+    process.exit(2);
+  },
+);

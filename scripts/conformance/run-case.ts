@@ -1,0 +1,118 @@
+import type { TestDriverApi } from '../../server/testing/driver-api';
+import { topicDifference, type ActualRecord, type Difference } from './compare-records';
+import { errorMatches, errorMismatch, oneLine, type ExpectedError, type RaisedError } from './expected-error';
+import { describeError, failed, messageCategory, messageOf, PASSED, type CaseOutcome } from './outcome';
+import { postDifference } from './post-conditions';
+import type { QttCase } from './qtt-case';
+import type { QttRecord } from './qtt-schema';
+import { decodeOutput, encodeInput, TopicInfoCache } from './record-io';
+
+/**
+ * Runs one case against a driver and judges it, following ksqlDB's `TestExecutor`: declared topics
+ * are created, statements run one by one, then the inputs are produced in order; an expected error
+ * must come from a statement or from processing; then outputs are compared per topic and the
+ * post-conditions checked. Never throws: anything unexpected is a failure with its message.
+ */
+export async function runCase(driver: TestDriverApi, c: QttCase): Promise<CaseOutcome> {
+  try {
+    return await judge(driver, c);
+  } catch (e) {
+    return failed('runner error', `runner error: ${oneLine(messageOf(e))}`);
+  }
+}
+
+async function judge(driver: TestDriverApi, c: QttCase): Promise<CaseOutcome> {
+  const expected = c.expectedException;
+  for (const t of c.topics) driver.createTopic(t.name, t.partitions ?? 1);
+
+  const infos = new TopicInfoCache();
+  for (const [i, statement] of c.statements.entries()) {
+    try {
+      await driver.execute(statement);
+    } catch (e) {
+      const raised: RaisedError = { message: messageOf(e), statement, display: describeError(e) };
+      if (expected) return judgeError(expected, raised);
+      return failed(
+        'statement rejected',
+        `statement ${i + 1} failed: ${oneLine(raised.display ?? raised.message)} — in: ${oneLine(statement, 160)}`,
+        messageCategory(raised.display ?? raised.message),
+      );
+    }
+    infos.observe(driver.catalog());
+  }
+
+  for (const [i, r] of c.inputs.entries()) {
+    const record = encodeInput(infos.get(r.topic), r);
+    try {
+      driver.produce(record);
+    } catch (e) {
+      const raised: RaisedError = { message: messageOf(e), display: describeError(e) };
+      if (expected) return judgeError(expected, raised);
+      return failed(
+        'processing error',
+        `input ${i} (${r.topic}) threw: ${oneLine(raised.display ?? raised.message)}`,
+        messageCategory(raised.display ?? raised.message),
+      );
+    }
+  }
+  infos.observe(driver.catalog());
+
+  if (expected) {
+    // Kappa logs a bad record and goes on where Kafka Streams may stop the query with an error;
+    // a logged processing error with the expected message counts as the expected failure.
+    const errors = driver.processingErrors();
+    if (errors.some((pe) => errorMatches(expected, { message: pe.message }))) return PASSED;
+    const want = expected.message ?? expected.causeMessage ?? '';
+    return failed(
+      'expected error not raised',
+      `expected an error containing ${JSON.stringify(oneLine(want))}, but nothing failed${processingNote(driver)}`,
+      messageCategory(want),
+    );
+  }
+
+  const outputDiff = outputsDifference(driver, c, infos);
+  if (outputDiff !== undefined)
+    return failed('wrong output', `${outputDiff.text}${processingNote(driver)}`, outputDiff.aspect);
+
+  const postDiff = postDifference(c.post, { catalog: driver.catalog(), topics: driver.topics() });
+  return postDiff === undefined ? PASSED : failed('post-condition', postDiff);
+}
+
+function judgeError(expected: ExpectedError, raised: RaisedError): CaseOutcome {
+  if (errorMatches(expected, raised)) return PASSED;
+  return failed(
+    'wrong error message',
+    errorMismatch(expected, raised),
+    messageCategory(expected.message ?? ''),
+  );
+}
+
+/** Records the queries skipped: often the reason outputs are missing. */
+function processingNote(driver: TestDriverApi): string {
+  const errors = driver.processingErrors();
+  if (errors.length === 0) return '';
+  const shown = errors.slice(0, 2).map((pe) => oneLine(pe.message, 120));
+  return ` [${errors.length} processing errors: ${shown.join(' | ')}${errors.length > 2 ? ' | …' : ''}]`;
+}
+
+function outputsDifference(driver: TestDriverApi, c: QttCase, infos: TopicInfoCache): Difference | undefined {
+  const byTopic = new Map<string, QttRecord[]>();
+  for (const r of c.outputs) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
+  for (const [topic, expected] of byTopic) {
+    const raw = driver.records(topic);
+    const actual: ActualRecord[] = [];
+    if (raw.length > 0) {
+      const info = infos.get(topic);
+      for (const [i, rec] of raw.entries()) {
+        try {
+          actual.push(decodeOutput(info, rec));
+        } catch (e) {
+          return { aspect: 'unreadable record', text: `${topic}[${i}] ${messageOf(e)}` };
+        }
+      }
+    }
+    const d = topicDifference(topic, expected, actual, { noInputs: c.inputs.length === 0 });
+    if (d !== undefined) return d;
+  }
+  return undefined;
+}
