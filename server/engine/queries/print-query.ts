@@ -1,7 +1,7 @@
 import { PrintFormatDetector, formatRowtime, formatsLine } from '../../kafka/serde';
 import { BIGINT, INTEGER, STRING } from '../../types/sql-type';
 import type { QueryEnd, QueryHandle, QueryStats, ResultColumn, ResultRow, ResultSink } from './query-handle';
-import type { RecordReader, RecordSource, SourceRecord } from './record-source';
+import type { RecordReader, RecordSource, SourceRecord } from '../../kafka/record-source';
 
 export interface PrintOptions {
   readonly topic: string;

@@ -4,7 +4,7 @@ import { storeKey } from '../../exec/state/key-value-store';
 import { orderComparator } from './order-rows';
 import type { QueryHandle, QueryStats, ResultRow, ResultSink } from './query-handle';
 import { QueryPipeline } from './query-pipeline';
-import type { RecordReader, RecordSource } from './record-source';
+import type { RecordReader, RecordSource } from '../../kafka/record-source';
 import { resultColumns } from './result-columns';
 
 /**

@@ -1,7 +1,7 @@
 import type { QueryPlan } from '../../plan/query-plan';
 import type { QueryEnd, QueryHandle, QueryStats, ResultRow, ResultSink } from './query-handle';
 import { QueryPipeline } from './query-pipeline';
-import type { RecordReader, RecordSource } from './record-source';
+import type { RecordReader, RecordSource } from '../../kafka/record-source';
 import { resultColumns } from './result-columns';
 
 /**

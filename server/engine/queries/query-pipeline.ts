@@ -7,7 +7,7 @@ import {
   type IncomingRecord,
 } from '../../kafka/codec/source-decoder';
 import type { QueryPlan } from '../../plan/query-plan';
-import type { SourceRecord } from './record-source';
+import type { SourceRecord } from '../../kafka/record-source';
 import type { ResultRow } from './query-handle';
 import { resultIndexes } from './result-columns';
 

@@ -11,7 +11,7 @@ import { PullQuery } from './pull-query';
 import { PushQuery } from './push-query';
 import type { QueryHandle } from './query-handle';
 import { offsetReset } from './query-properties';
-import type { RecordSource } from './record-source';
+import type { RecordSource } from '../../kafka/record-source';
 import { transientQueryId } from './transient-ids';
 
 export interface TransientQueryOptions {

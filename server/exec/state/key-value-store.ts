@@ -5,13 +5,29 @@
  */
 export type StoreChange<V> = (key: string, value: V | undefined) => void;
 
+/**
+ * How a store's values become data for its changelog (and back). The result may still hold
+ * DECIMAL/BYTES/MAP values: the runtime's typed JSON keeps those. Aggregate accumulators go through
+ * their aggregator's toJSON/fromJSON.
+ */
+export interface StoreCodec<V> {
+  encode(value: V): unknown;
+  decode(data: unknown): V;
+}
+
+const identityCodec: StoreCodec<never> = { encode: (v) => v, decode: (d) => d as never };
+
 export class KeyValueStore<V> {
   private readonly map = new Map<string, V>();
+  readonly codec: StoreCodec<V>;
 
   constructor(
     readonly name: string,
     private onChange?: StoreChange<V>,
-  ) {}
+    codec?: StoreCodec<V>,
+  ) {
+    this.codec = codec ?? (identityCodec as StoreCodec<V>);
+  }
 
   setChangeListener(listener: StoreChange<V> | undefined): void {
     this.onChange = listener;

@@ -1,4 +1,4 @@
-import type { AggregateNode, PlanNode, SourceNode } from '../../plan/nodes';
+import type { AggregateNode, PlanNode, RekeyNode, SourceNode } from '../../plan/nodes';
 import { keyIndexes } from '../../plan/plan-schema';
 import { compileExpressions } from '../expr/compile-expression';
 import { AggregateOperator, type AggregateSpec, type GroupState } from '../operators/aggregate';
@@ -9,7 +9,7 @@ import { RekeyOperator } from '../operators/rekey';
 import { TableSourceOperator } from '../operators/table-source';
 import { WindowedAggregateOperator, type PaneState } from '../operators/windowed-aggregate';
 import type { ProcessingContext, Processor } from '../processor';
-import { KeyValueStore } from '../state/key-value-store';
+import { KeyValueStore, type StoreCodec } from '../state/key-value-store';
 import { buildJoin } from './build-join';
 import { buildSessionAggregate, buildSuppress } from './build-stateful';
 
@@ -19,8 +19,23 @@ export interface SourcePort {
   readonly port: Processor;
 }
 
+/** Where records read back from a repartition topic re-enter the topology (above a cut Rekey). */
+export interface RepartitionPort {
+  readonly node: RekeyNode;
+  readonly port: Processor;
+}
+
+export interface TopologyOptions {
+  /**
+   * Cuts the plan at a Rekey: returns the processor that writes the re-keyed records to the
+   * repartition topic, or undefined to keep the Rekey in-process (the default).
+   */
+  readonly repartition?: (node: RekeyNode) => Processor | undefined;
+}
+
 export interface Topology {
   readonly sources: readonly SourcePort[];
+  readonly repartitions: readonly RepartitionPort[];
   /** Every state store, by name, for changelogs, restore and memory accounting. */
   readonly stores: ReadonlyMap<string, KeyValueStore<unknown>>;
 }
@@ -30,19 +45,31 @@ export interface Topology {
  * knows its downstream). Rekeys are in-process here; the Kafka runtime splits the plan at them
  * into sub-topologies connected by repartition topics.
  */
-export function buildTopology(root: PlanNode, output: Processor, ctx: ProcessingContext): Topology {
+export function buildTopology(
+  root: PlanNode,
+  output: Processor,
+  ctx: ProcessingContext,
+  options: TopologyOptions = {},
+): Topology {
   const sources: SourcePort[] = [];
+  const repartitions: RepartitionPort[] = [];
   const stores = new Map<string, KeyValueStore<unknown>>();
-  const store = <V>(name: string): KeyValueStore<V> => {
-    const s = new KeyValueStore<V>(name);
+  const store = <V>(name: string, codec?: StoreCodec<V>): KeyValueStore<V> => {
+    const s = new KeyValueStore<V>(name, undefined, codec);
     stores.set(name, s as KeyValueStore<unknown>);
     return s;
   };
   const onCallError =
     (step: string) =>
     (error: unknown): void =>
-      ctx.reportError({ kind: 'RECORD_PROCESSING', step, message: error instanceof Error ? error.message : String(error), cause: error });
-  const compile = (exprs: Parameters<typeof compileExpressions>[0], step: string) => compileExpressions(exprs, onCallError(step));
+      ctx.reportError({
+        kind: 'RECORD_PROCESSING',
+        step,
+        message: error instanceof Error ? error.message : String(error),
+        cause: error,
+      });
+  const compile = (exprs: Parameters<typeof compileExpressions>[0], step: string) =>
+    compileExpressions(exprs, onCallError(step));
   const build = (node: PlanNode, next: Processor): void => {
     switch (node.node) {
       case 'Source': {
@@ -90,7 +117,12 @@ export function buildTopology(root: PlanNode, output: Processor, ctx: Processing
             ctx,
           ),
         );
-      case 'Rekey':
+      case 'Rekey': {
+        const writer = options.repartition?.(node);
+        if (writer) {
+          repartitions.push({ node, port: next });
+          next = writer;
+        }
         return build(
           node.input,
           new RekeyOperator(
@@ -101,6 +133,7 @@ export function buildTopology(root: PlanNode, output: Processor, ctx: Processing
             node.name === 'Aggregate-GroupBy',
           ),
         );
+      }
       case 'Aggregate':
         return build(node.input, aggregateOperator(node, next, ctx, store));
       case 'Join':
@@ -110,14 +143,14 @@ export function buildTopology(root: PlanNode, output: Processor, ctx: Processing
     }
   };
   build(root, output);
-  return { sources, stores };
+  return { sources, repartitions, stores };
 }
 
 function aggregateOperator(
   node: AggregateNode,
   next: Processor,
   ctx: ProcessingContext,
-  store: <V>(name: string) => KeyValueStore<V>,
+  store: <V>(name: string, codec?: StoreCodec<V>) => KeyValueStore<V>,
 ): Processor {
   const keyCount = node.columns.filter((c) => c.role === 'key').length;
   const specs: AggregateSpec[] = node.aggregates.map((a) => ({

@@ -1,4 +1,4 @@
-import type { IncomingRecord } from '../../kafka/codec/source-decoder';
+import type { IncomingRecord } from './codec/source-decoder';
 
 export interface SourceRecord extends IncomingRecord {
   readonly topic: string;

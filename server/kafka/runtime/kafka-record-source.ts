@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { Consumer, Kafka } from 'kafkajs';
+import type { Logger } from '../../log/logger';
+import type { BatchHandler, ReadOptions, RecordReader, RecordSource, SourceRecord } from '../record-source';
+import type { TopicAdmin } from '../topic-admin';
+
+/**
+ * Reads topics for transient queries with a kafkajs consumer in a group of its own (kafkajs has
+ * no manual partition assignment), never committing offsets. Bounded reads stop at the end
+ * offsets captured when they start.
+ */
+export class KafkaRecordSource implements RecordSource {
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly admin: TopicAdmin,
+    private readonly groupPrefix: string,
+    private readonly log: Logger,
+  ) {}
+
+  async open(topics: readonly string[], options: ReadOptions, onBatch: BatchHandler): Promise<RecordReader> {
+    const ends = new Map<string, Map<number, number>>();
+    for (const t of topics) {
+      if (!(await this.admin.exists(t))) throw new Error(`Topic '${t}' does not exist`);
+      ends.set(t, await this.admin.endOffsets(t));
+    }
+    const positions = new Map<string, number>();
+    const key = (t: string, p: number): string => `${t}/${p}`;
+    let highWatermarks = new Map<string, number>();
+    const remaining = (): number => {
+      let n = 0;
+      for (const [t, parts] of ends) {
+        for (const [p, end] of parts) {
+          const pos = positions.get(key(t, p)) ?? (options.from === 'earliest' ? 0 : end);
+          n += Math.max(0, end - pos);
+        }
+      }
+      return n;
+    };
+    let resolveDone: () => void = () => {};
+    const done = new Promise<void>((r) => (resolveDone = r));
+    const consumer: Consumer = this.kafka.consumer({
+      groupId: `${this.groupPrefix}${randomUUID()}`,
+      maxWaitTimeInMs: 250,
+      sessionTimeout: 30_000,
+      allowAutoTopicCreation: false,
+    });
+    let closed = false;
+    const close = async (): Promise<void> => {
+      if (closed) return;
+      closed = true;
+      resolveDone();
+      await consumer
+        .disconnect()
+        .catch((error: unknown) => this.log.debug('consumer disconnect failed', { error }));
+    };
+    if (options.bounded && remaining() === 0 && topicsAreEmptyFromStart(ends, options)) {
+      resolveDone();
+      return { pause: () => {}, resume: () => {}, close: async () => {}, done, lag: () => 0 };
+    }
+    await consumer.connect();
+    for (const t of topics)
+      await consumer.subscribe({ topic: t, fromBeginning: options.from === 'earliest' || options.bounded });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: true,
+      eachBatch: async ({ batch, isRunning }) => {
+        if (closed || !isRunning()) return;
+        highWatermarks.set(key(batch.topic, batch.partition), Number(batch.highWatermark));
+        const end = ends.get(batch.topic)?.get(batch.partition) ?? Number.POSITIVE_INFINITY;
+        const records: SourceRecord[] = [];
+        for (const m of batch.messages) {
+          const offset = Number(m.offset);
+          if (options.bounded && offset >= end) break;
+          const timestamp = Number(m.timestamp);
+          if (options.fromTimestamp !== undefined && timestamp < options.fromTimestamp) continue;
+          records.push({
+            topic: batch.topic,
+            partition: batch.partition,
+            offset,
+            key: m.key,
+            value: m.value,
+            timestamp,
+            headers: m.headers ?? {},
+          });
+        }
+        const last = batch.messages[batch.messages.length - 1];
+        if (last) positions.set(key(batch.topic, batch.partition), Number(last.offset) + 1);
+        if (records.length > 0) await onBatch(records);
+        if (options.bounded && remaining() === 0) await close();
+      },
+    });
+    if (options.offsets) {
+      for (const t of topics)
+        for (const [partition, offset] of options.offsets)
+          consumer.seek({ topic: t, partition, offset: String(offset) });
+    }
+    void highWatermarks;
+    return {
+      pause: () => consumer.pause(topics.map((topic) => ({ topic }))),
+      resume: () => consumer.resume(topics.map((topic) => ({ topic }))),
+      close,
+      done,
+      lag: () => {
+        let n = 0;
+        for (const [k, hw] of highWatermarks) n += Math.max(0, hw - (positions.get(k) ?? hw));
+        return n;
+      },
+    };
+  }
+}
+
+function topicsAreEmptyFromStart(ends: Map<string, Map<number, number>>, options: ReadOptions): boolean {
+  if (options.offsets || options.fromTimestamp !== undefined) return false;
+  for (const parts of ends.values()) for (const end of parts.values()) if (end > 0) return false;
+  return true;
+}
