@@ -246,9 +246,7 @@ export class KafkaPersistentQuery {
   }
 }
 
-function group(
-  records: readonly OutRecord[],
-): {
+function group(records: readonly OutRecord[]): {
   topic: string;
   messages: { key: Buffer | null; value: Buffer | null; partition: number; timestamp: string }[];
 }[] {

@@ -25,7 +25,7 @@ export class KafkaRecordSource implements RecordSource {
     }
     const positions = new Map<string, number>();
     const key = (t: string, p: number): string => `${t}/${p}`;
-    let highWatermarks = new Map<string, number>();
+    const highWatermarks = new Map<string, number>();
     const remaining = (): number => {
       let n = 0;
       for (const [t, parts] of ends) {
@@ -94,7 +94,6 @@ export class KafkaRecordSource implements RecordSource {
         for (const [partition, offset] of options.offsets)
           consumer.seek({ topic: t, partition, offset: String(offset) });
     }
-    void highWatermarks;
     return {
       pause: () => consumer.pause(topics.map((topic) => ({ topic }))),
       resume: () => consumer.resume(topics.map((topic) => ({ topic }))),
