@@ -7,3 +7,4 @@ export * from './health';
 export * from './query';
 export * from './socket';
 export * from './span';
+export * from './workbench';

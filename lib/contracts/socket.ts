@@ -11,6 +11,7 @@ import type {
   DiagnoseResponse,
   FormatResponse,
 } from './editor';
+import { z } from 'zod';
 import type { HealthSnapshot } from './health';
 import type {
   QueryEndEvent,
@@ -22,13 +23,37 @@ import type {
   RunRef,
   StatementResultEvent,
 } from './query';
+import type {
+  HistoryRequest,
+  IdRef,
+  RenameQueryRequest,
+  RunRecord,
+  SavedQuery,
+  SaveQueryRequest,
+  SearchRequest,
+  StatementExecuteRequest,
+  StatementExecuteResult,
+} from './workbench';
 
 export type Ack<T> = { ok: true; value: T } | { ok: false; code: number; message: string };
+
+/** The schema of an `Ack<T>`, for validating answers in the browser. */
+export function ackSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), code: z.number().int(), message: z.string() }),
+  ]);
+}
 
 export interface ServerToClientEvents {
   'server:health': (health: HealthSnapshot) => void;
   'query:schema': (event: QuerySchemaEvent) => void;
-  'query:rows': (event: QueryRowsEvent) => void;
+  /**
+   * A batch of rows. The browser acks each batch once it has taken it: the engine keeps only a few
+   * batches in flight per viewer and buffers (boundedly) behind them, so a slow viewer is detected
+   * and its drops are counted in query:status instead of growing the engine's memory.
+   */
+  'query:rows': (event: QueryRowsEvent, ack: () => void) => void;
   'query:status': (event: QueryStatusEvent) => void;
   'query:end': (event: QueryEndEvent) => void;
   'query:error': (event: QueryErrorEvent) => void;
@@ -37,6 +62,10 @@ export interface ServerToClientEvents {
   'catalog:changed': (event: { commandSequenceNumber: number }) => void;
   /** Persistent queries started, stopped, or their counters moved. */
   'queries:changed': (event: { commandSequenceNumber: number }) => void;
+  /** Saved queries were added, renamed or deleted (by any browser). */
+  'saved:changed': () => void;
+  /** A run was recorded in (or finished in) the history. */
+  'history:changed': () => void;
 }
 
 export interface ClientToServerEvents {
@@ -55,4 +84,14 @@ export interface ClientToServerEvents {
   'editor:diagnose': (request: DiagnoseRequest, ack: (result: Ack<DiagnoseResponse>) => void) => void;
   'editor:complete': (request: CompleteRequest, ack: (result: Ack<CompleteResponse>) => void) => void;
   'editor:format': (request: { text: string }, ack: (result: Ack<FormatResponse>) => void) => void;
+  /** Runs statements for their entities only (DESCRIBE, EXPLAIN, TERMINATE, INSERT VALUES…). */
+  'statement:execute': (
+    request: StatementExecuteRequest,
+    ack: (result: Ack<StatementExecuteResult>) => void,
+  ) => void;
+  'saved:list': (request: SearchRequest, ack: (result: Ack<SavedQuery[]>) => void) => void;
+  'saved:save': (request: SaveQueryRequest, ack: (result: Ack<SavedQuery>) => void) => void;
+  'saved:rename': (request: RenameQueryRequest, ack: (result: Ack<SavedQuery>) => void) => void;
+  'saved:delete': (request: IdRef, ack: (result: Ack<boolean>) => void) => void;
+  'history:list': (request: HistoryRequest, ack: (result: Ack<RunRecord[]>) => void) => void;
 }
