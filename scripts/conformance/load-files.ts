@@ -12,12 +12,12 @@ import { fileSchema } from './qtt-schema';
  */
 
 /** The ksqldb-qtt folder: KAPPA_QTT_DIR (as for the SQL corpus tests), else ../shared/ksqldb-qtt. */
-export function qttRoot(env: NodeJS.ProcessEnv = process.env): string {
+export function qttRoot(env: Readonly<Record<string, string | undefined>> = process.env): string {
   return path.resolve(env.KAPPA_QTT_DIR ?? path.join(repoRoot, '..', 'shared', 'ksqldb-qtt'));
 }
 
 /** The default folder of QTT files; KAPPA_QTT_DIR may name the root or this folder itself. */
-export function defaultQttDir(env: NodeJS.ProcessEnv = process.env): string {
+export function defaultQttDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
   const root = qttRoot(env);
   const nested = path.join(root, 'query-validation-tests');
   return existsSync(nested) ? nested : root;

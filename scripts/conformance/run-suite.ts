@@ -65,14 +65,12 @@ export function countFile(r: FileResult): Counts {
 }
 
 export function countAll(results: readonly FileResult[]): Counts {
-  return results
-    .map(countFile)
-    .reduce(
-      (a, b) => ({
-        passed: a.passed + b.passed,
-        failed: a.failed + b.failed,
-        skipped: a.skipped + b.skipped,
-      }),
-      { passed: 0, failed: 0, skipped: 0 },
-    );
+  return results.map(countFile).reduce(
+    (a, b) => ({
+      passed: a.passed + b.passed,
+      failed: a.failed + b.failed,
+      skipped: a.skipped + b.skipped,
+    }),
+    { passed: 0, failed: 0, skipped: 0 },
+  );
 }
