@@ -71,6 +71,9 @@ export function applyToDraft(draft: CatalogDraft, command: Command, offset: numb
         if (q) draft.queries.set(id, { ...q, state: command.type === 'pause' ? 'PAUSED' : 'RUNNING' });
       }
       break;
+    case 'skip':
+      // Acted on by the reader (records at those offsets are not applied); no catalog change.
+      break;
   }
   draft.lastOffset = offset;
 }

@@ -101,6 +101,11 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('terminate'), queryIds: z.array(z.string()) }),
   z.object({ type: z.literal('pause'), queryIds: z.array(z.string()) }),
   z.object({ type: z.literal('resume'), queryIds: z.array(z.string()) }),
+  /**
+   * Written by the repair tool (scripts/catalog/repair.ts): the records at these earlier offsets
+   * are ignored by every engine, so a corrupt or incompatible record stops degrading the engine.
+   */
+  z.object({ type: z.literal('skip'), offsets: z.array(z.number().int().nonnegative()), reason: z.string() }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 
@@ -132,5 +137,7 @@ export function commandId(command: Command): string {
     case 'pause':
     case 'resume':
       return `${command.type}/${command.queryIds.join(',') || 'ALL'}/execute`;
+    case 'skip':
+      return `skip/${command.offsets.join(',')}/execute`;
   }
 }

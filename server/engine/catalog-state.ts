@@ -1,12 +1,24 @@
 import { ApplyError, apply } from '../catalog/apply';
 import { Catalog } from '../catalog/catalog';
-import { COMMAND_VERSION, CommandRecordSchema, type CommandRecord } from '../catalog/command-schema';
+import type { CommandRecord } from '../catalog/command-schema';
+import { queryContext } from '../catalog/query-context';
+import { decodeParsed, type DecodedCommand } from './command-decoding';
+import { successMessage } from './command-messages';
+import { replayLog, type CommandProblem } from './catalog-replay';
 
 export interface AppliedCommand {
   readonly offset: number;
   readonly record: CommandRecord;
   readonly before: Catalog;
   readonly after: Catalog;
+  /** For a command that starts a persistent query: what to plan it against. */
+  readonly queryContext?: Catalog;
+}
+
+/** What a whole-log replay produced (one event instead of one per command). */
+export interface ReplayedCatalog {
+  readonly catalog: Catalog;
+  readonly queryContexts: ReadonlyMap<string, Catalog>;
 }
 
 export interface DegradedState {
@@ -15,20 +27,29 @@ export interface DegradedState {
 }
 
 export type CommandStatus = 'SUCCESS' | 'ERROR';
+export interface CommandStatusEntry {
+  readonly status: CommandStatus;
+  readonly message: string;
+  readonly queryId: string | null;
+}
 
 /**
  * This engine's copy of the replicated catalog: applies command records in log order, tells
  * listeners (the query registry, the workbench) what changed, and lets requests wait for an
  * offset. A record it cannot read or apply does not crash anything: the engine becomes DEGRADED
- * with the reason and offset, and the rest of the catalog keeps working.
+ * with the reason and offset, and the rest of the catalog keeps working. A later `skip` command
+ * (written by the repair tool) covering every bad offset makes it healthy again.
  */
 export class CatalogState {
   private current: Catalog = Catalog.EMPTY;
   private appliedOffset = -1;
-  private degradedState: DegradedState | undefined;
+  private problems: CommandProblem[] = [];
+  private readonly skipped = new Set<number>();
   private readonly listeners = new Set<(applied: AppliedCommand) => void>();
+  private readonly replayListeners = new Set<(replayed: ReplayedCatalog) => void>();
+  private readonly degradedListeners = new Set<(degraded: DegradedState | undefined) => void>();
   private readonly waiters: { offset: number; resolve: () => void }[] = [];
-  readonly statuses = new Map<string, { status: CommandStatus; message: string; queryId: string | null }>();
+  readonly statuses = new Map<string, CommandStatusEntry>();
 
   catalog(): Catalog {
     return this.current;
@@ -39,8 +60,15 @@ export class CatalogState {
     return this.appliedOffset;
   }
 
+  /** The first unresolved problem, if any. */
   get degraded(): DegradedState | undefined {
-    return this.degradedState;
+    const first = this.problems[0];
+    return first ? { reason: first.reason, offset: first.offset } : undefined;
+  }
+
+  /** Every unresolved problem (the repair tool and /healthcheck list them). */
+  get problemList(): readonly CommandProblem[] {
+    return this.problems;
   }
 
   onApplied(listener: (applied: AppliedCommand) => void): () => void {
@@ -48,45 +76,83 @@ export class CatalogState {
     return () => this.listeners.delete(listener);
   }
 
+  onReplayed(listener: (replayed: ReplayedCatalog) => void): () => void {
+    this.replayListeners.add(listener);
+    return () => this.replayListeners.delete(listener);
+  }
+
+  onDegradedChange(listener: (degraded: DegradedState | undefined) => void): () => void {
+    this.degradedListeners.add(listener);
+    return () => this.degradedListeners.delete(listener);
+  }
+
   /**
-   * Applies the raw record read at `offset` (already JSON-parsed). Unreadable, newer-version or
-   * inapplicable records are skipped and mark the engine DEGRADED.
+   * Replaces the state with a replay of a whole log (engine start-up), up to `lastOffset` (the
+   * log's last offset, which may be a transaction marker rather than a record).
    */
+  replay(entries: readonly DecodedCommand[], lastOffset: number): void {
+    const result = replayLog(entries);
+    this.current = result.catalog;
+    this.appliedOffset = Math.max(lastOffset, entries[entries.length - 1]?.offset ?? -1);
+    for (const o of result.skipped) this.skipped.add(o);
+    this.statuses.clear();
+    for (const [k, v] of result.statuses) this.statuses.set(k, v);
+    this.problems = [...result.problems];
+    const replayed: ReplayedCatalog = { catalog: this.current, queryContexts: result.queryContexts };
+    for (const listener of this.replayListeners) listener(replayed);
+    this.notifyDegraded();
+    this.release();
+  }
+
+  /** Applies one record read while following the log. */
+  applyDecoded(decoded: DecodedCommand): void {
+    if (decoded.offset <= this.appliedOffset) return;
+    if (this.skipped.has(decoded.offset)) return this.advance(decoded.offset);
+    if ('problem' in decoded) return this.degrade(decoded.offset, decoded.key, decoded.problem);
+    this.applyRecord(decoded.offset, decoded.key, decoded.record);
+  }
+
+  /** Applies the raw record read at `offset` (already JSON-parsed). */
   applyRaw(offset: number, key: string, raw: unknown): void {
-    const parsed = CommandRecordSchema.safeParse(raw);
-    if (!parsed.success) {
-      const version =
-        typeof raw === 'object' && raw !== null && 'version' in raw
-          ? (raw as { version: unknown }).version
-          : undefined;
-      const reason =
-        typeof version === 'number' && version > COMMAND_VERSION
-          ? `The command at offset ${offset} has version ${version}; this engine understands version ${COMMAND_VERSION} (INCOMPATIBLE_COMMAND). Upgrade the engine.`
-          : `The command at offset ${offset} could not be read (CORRUPTED): ${parsed.error.issues[0]?.message ?? 'invalid record'}`;
-      this.degrade(offset, key, reason);
-      return;
-    }
-    this.applyRecord(offset, key, parsed.data);
+    this.applyDecoded(decodeParsed(offset, key, raw));
   }
 
   applyRecord(offset: number, key: string, record: CommandRecord): void {
     if (offset <= this.appliedOffset) return;
     const before = this.current;
+    const c = record.command;
+    const query = c.type === 'createAsSelect' || c.type === 'insertInto' ? c.query : undefined;
     try {
-      this.current = apply(before, record.command, offset);
+      this.current = apply(before, c, offset);
     } catch (error) {
       const message = error instanceof ApplyError ? error.message : String(error);
       this.degrade(offset, key, `The command at offset ${offset} could not be applied: ${message}`);
       return;
     }
     this.appliedOffset = offset;
-    const queryId =
-      record.command.type === 'createAsSelect' || record.command.type === 'insertInto'
-        ? record.command.query.id
-        : null;
-    this.statuses.set(key, { status: 'SUCCESS', message: successMessage(record), queryId });
-    const applied: AppliedCommand = { offset, record, before, after: this.current };
+    this.statuses.set(key, {
+      status: 'SUCCESS',
+      message: successMessage(record, before),
+      queryId: query?.id ?? null,
+    });
+    if (c.type === 'skip') this.resolve(c.offsets);
+    const applied: AppliedCommand = {
+      offset,
+      record,
+      before,
+      after: this.current,
+      ...(query
+        ? { queryContext: queryContext((n) => before.source(n), before.types(), query, offset - 1) }
+        : {}),
+    };
     for (const listener of this.listeners) listener(applied);
+    this.release();
+  }
+
+  /** Moves past `offset` without a record (a transaction marker, an aborted or skipped record). */
+  advance(offset: number): void {
+    if (offset <= this.appliedOffset) return;
+    this.appliedOffset = offset;
     this.release();
   }
 
@@ -110,9 +176,23 @@ export class CatalogState {
 
   private degrade(offset: number, key: string, reason: string): void {
     this.appliedOffset = Math.max(this.appliedOffset, offset);
-    this.degradedState ??= { reason, offset };
+    const wasHealthy = this.problems.length === 0;
+    this.problems.push({ offset, key, reason });
     this.statuses.set(key, { status: 'ERROR', message: reason, queryId: null });
+    if (wasHealthy) this.notifyDegraded();
     this.release();
+  }
+
+  private resolve(offsets: readonly number[]): void {
+    for (const o of offsets) this.skipped.add(o);
+    const before = this.problems.length;
+    this.problems = this.problems.filter((p) => !this.skipped.has(p.offset));
+    if (this.problems.length !== before) this.notifyDegraded();
+  }
+
+  private notifyDegraded(): void {
+    const state = this.degraded;
+    for (const listener of this.degradedListeners) listener(state);
   }
 
   private release(): void {
@@ -123,31 +203,5 @@ export class CatalogState {
         w.resolve();
       }
     }
-  }
-}
-
-function successMessage(record: CommandRecord): string {
-  const c = record.command;
-  switch (c.type) {
-    case 'createSource':
-      return `${c.source.kind === 'TABLE' ? 'Table' : 'Stream'} created`;
-    case 'createAsSelect':
-      return `Created query with ID ${c.query.id}`;
-    case 'insertInto':
-      return `Created query with ID ${c.query.id}`;
-    case 'dropSource':
-      return `Source \`${c.name}\` (topic: ...) was dropped.`;
-    case 'alterSource':
-      return `${c.name} altered.`;
-    case 'createType':
-      return `Registered custom type with name '${c.name}' and SQL type ${JSON.stringify(c.sqlType)}`;
-    case 'dropType':
-      return `Dropped type '${c.name}'`;
-    case 'terminate':
-      return 'Query terminated.';
-    case 'pause':
-      return 'Query paused.';
-    case 'resume':
-      return 'Query resumed.';
   }
 }

@@ -8,7 +8,15 @@ import type { Statement } from '../sql/ast';
 import type { CatalogState } from './catalog-state';
 import { prepareStatement } from './dispatch';
 import { currentStatus, type KsqlEntity } from './entities';
-import type { EngineOptions, EngineServices, Prepared, StatementContext } from './statement-context';
+import { degradedMessage } from './degraded';
+import type { CommandWrite } from './services';
+import type {
+  EngineOptions,
+  EngineServices,
+  Prepared,
+  PreparedCommand,
+  StatementContext,
+} from './statement-context';
 import type { Session } from './session';
 
 export interface ExecuteOptions {
@@ -104,19 +112,45 @@ export class StatementExecutor {
   ): Promise<KsqlEntity | null> {
     if (prepared.kind === 'local') return prepared.run();
     if (prepared.skip) return prepared.skip;
+    const degraded = this.state.degraded;
+    if (degraded) throw new KappaError(ErrorCodes.SERVER_ERROR, degradedMessage(degraded));
     await prepared.beforeAppend?.();
-    const key = commandId(prepared.command);
-    const offset = await this.services.commands.append(key, {
-      version: COMMAND_VERSION,
-      statement: stmt.text,
-      properties: { ...session.properties },
-      command: prepared.command,
+    const write = (p: PreparedCommand): CommandWrite => ({
+      key: commandId(p.command),
+      record: {
+        version: COMMAND_VERSION,
+        statement: stmt.text,
+        properties: { ...session.properties },
+        command: p.command,
+      },
     });
+    let final: PreparedCommand = prepared;
+    let offset: number | undefined;
+    const log = this.services.commands;
+    if (log.appendLatest) {
+      // Validated again under the write lock, against the catalog with every command before it.
+      offset = await log.appendLatest(async () => {
+        const latest = await prepareStatement(stmt, this.context(this.state.catalog(), session, false));
+        if (latest.kind === 'local') throw new KappaError(ErrorCodes.SERVER_ERROR, 'statement changed kind');
+        final = latest;
+        return latest.skip ? undefined : write(latest);
+      });
+    } else {
+      const w = write(prepared);
+      offset = await log.append(w.key, w.record);
+    }
+    if (final.skip) return final.skip;
+    if (offset === undefined) throw new KappaError(ErrorCodes.SERVER_ERROR, 'The command was not written.');
+    const key = commandId(final.command);
     await this.state.waitFor(offset, timeoutMs).catch(() => undefined);
-    await prepared.afterApply?.();
+    await final.afterApply?.();
     const status = this.state.statuses.get(key);
     if (status?.status === 'ERROR') throw new KappaError(ErrorCodes.SERVER_ERROR, status.message);
-    return currentStatus(stmt.text, key, status?.message ?? 'Success', offset, status?.queryId ?? null);
+    if (!status) {
+      // Written, but not applied here within the timeout: ksqlDB answers with the last status.
+      return currentStatus(stmt.text, key, 'Command queued', offset, null, 'QUEUED');
+    }
+    return currentStatus(stmt.text, key, status.message, offset, status.queryId);
   }
 
   context(catalog: Catalog, session: Session, sandbox: boolean): StatementContext {

@@ -18,12 +18,13 @@ export function currentStatus(
   message: string,
   sequence: number,
   queryId: string | null = null,
+  status: 'SUCCESS' | 'QUEUED' = 'SUCCESS',
 ): KsqlEntity {
   return {
     '@type': 'currentStatus',
     statementText,
     commandId,
-    commandStatus: { status: 'SUCCESS', message, queryId },
+    commandStatus: { status, message, queryId },
     commandSequenceNumber: sequence,
     warnings: [],
   };

@@ -4,7 +4,7 @@ import type { Logger } from '../log/logger';
 import { planQuery } from '../plan/query-planner';
 import type { QueryPlan } from '../plan/query-plan';
 import { parseStatement } from '../sql';
-import type { AppliedCommand, CatalogState } from './catalog-state';
+import type { AppliedCommand, CatalogState, ReplayedCatalog } from './catalog-state';
 
 /** A persistent query ready to run: its catalog entry, plan, and the sources it touches. */
 export interface PlannedQuery {
@@ -39,6 +39,7 @@ export class PersistentQueryManager {
     private readonly log: Logger,
   ) {
     state.onApplied((applied) => this.onApplied(applied));
+    state.onReplayed((replayed) => this.onReplayed(replayed));
   }
 
   /** Queries are planned during replay but started only once replay is complete. */
@@ -55,14 +56,25 @@ export class PersistentQueryManager {
     return [...this.planned.values()];
   }
 
-  private onApplied({ record, before, after }: AppliedCommand): void {
+  /** A whole-log replay: plan every surviving query against what it was created over. */
+  private onReplayed({ catalog, queryContexts }: ReplayedCatalog): void {
+    for (const id of [...this.planned.keys()]) void this.stop(id);
+    for (const query of catalog.queries()) {
+      const planned = this.plan(query, queryContexts.get(query.id) ?? catalog, catalog);
+      if (!planned) continue;
+      this.planned.set(query.id, planned);
+      if (this.starting && query.state === 'RUNNING') this.runtime.start(planned);
+    }
+  }
+
+  private onApplied({ record, before, after, queryContext }: AppliedCommand): void {
     const c = record.command;
     switch (c.type) {
       case 'createAsSelect':
       case 'insertInto': {
         const previous = this.planned.get(c.query.id);
         if (previous) void this.stop(c.query.id);
-        const planned = this.plan(c.query, before, after);
+        const planned = this.plan(c.query, queryContext ?? before, after);
         if (!planned) return;
         this.planned.set(c.query.id, planned);
         if (this.starting) this.runtime.start(planned);

@@ -27,13 +27,27 @@ export interface TopicService {
   list(): Promise<TopicDescription[]>;
 }
 
+/** One command to write: the record key (ksqlDB's CommandId) and the record. */
+export interface CommandWrite {
+  readonly key: string;
+  readonly record: CommandRecord;
+}
+
 /** The replicated catalog log (Kafka's command topic, or an array in the test driver). */
 export interface CommandLog {
   /**
-   * Appends a command and resolves with its offset once this engine has applied it (the
-   * commandSequenceNumber). Rejects if the log cannot be written.
+   * Appends a command and resolves with its offset (the commandSequenceNumber). Rejects if the
+   * log cannot be written.
    */
   append(key: string, record: CommandRecord): Promise<number>;
+  /**
+   * For a log several engines write (Kafka): takes the write lock (no other engine can append
+   * until this returns), waits until this engine has consumed the whole log, then calls `build`
+   * — which validates the statement against the now-latest catalog — and appends what it returns
+   * (nothing when it returns undefined). ksqlDB's DistributingExecutor + waitForCommandConsumer.
+   * A log with one writer may leave it out; the executor then builds first and calls `append`.
+   */
+  appendLatest?(build: () => Promise<CommandWrite | undefined>): Promise<number | undefined>;
 }
 
 export interface OutgoingRecord {

@@ -121,6 +121,8 @@ export interface DropSourceStmt extends StmtBase {
   readonly ifExists: boolean;
   readonly name: Identifier;
   readonly deleteTopic: boolean;
+  /** Kappa's `CASCADE` (beyond ksqlDB): also terminate dependent queries and drop what they feed. */
+  readonly cascade: boolean;
 }
 
 export interface AddColumn {

@@ -47,7 +47,7 @@ export function formatStatement(s: Statement, options: FormatOptions = {}): stri
     case 'InsertValuesStmt':
       return `INSERT INTO ${id(s.target.name)}${columnNames(s.columns)} VALUES ${values(s.values)}`;
     case 'DropSourceStmt':
-      return `DROP ${s.sourceType} ${s.ifExists ? 'IF EXISTS ' : ''}${id(s.name.name)}${s.deleteTopic ? ' DELETE TOPIC' : ''}`;
+      return `DROP ${s.sourceType} ${s.ifExists ? 'IF EXISTS ' : ''}${id(s.name.name)}${s.deleteTopic ? ' DELETE TOPIC' : ''}${s.cascade ? ' CASCADE' : ''}`;
     case 'AlterSourceStmt':
       return `ALTER ${s.sourceType} ${id(s.name.name)} ${s.addColumns
         .map((c) => `ADD COLUMN ${id(c.name.name)} ${formatTypeNode(c.type)}`)

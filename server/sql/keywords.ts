@@ -34,7 +34,7 @@ const NON_RESERVED_LIST = [
   'ASSERT', 'ALTER', 'ADD', 'HEADER', 'HEADERS', 'GRACE', 'PERIOD', 'DEFINE', 'UNDEFINE', 'VARIABLES',
   'PLUGINS', 'SYSTEM', 'TIMEOUT', 'SCHEMA', 'SUBJECT', 'ID',
   // Kappa additions
-  'ORDER', 'ASC', 'DESC', 'OFFSET', 'PAUSE', 'RESUME',
+  'ORDER', 'ASC', 'DESC', 'OFFSET', 'PAUSE', 'RESUME', 'CASCADE',
 ]; // prettier-ignore
 
 export const KSQL_RESERVED: ReadonlySet<string> = new Set(KSQL_RESERVED_LIST);

@@ -128,12 +128,20 @@ export function parseDrop(p: Parser, first: Token): Statement {
   const sourceType = parseSourceType(p);
   const ifExists = parseIfExists(p);
   const name = p.identifier(sourceType === 'STREAM' ? 'stream' : 'table');
+  // DELETE TOPIC and CASCADE may come in either order.
   let deleteTopic = false;
-  if (p.acceptKw('DELETE')) {
-    p.expectKw('TOPIC');
-    deleteTopic = true;
+  let cascade = false;
+  for (;;) {
+    if (!deleteTopic && p.acceptKw('DELETE')) {
+      p.expectKw('TOPIC');
+      deleteTopic = true;
+    } else if (!cascade && p.acceptKw('CASCADE')) {
+      cascade = true;
+    } else {
+      break;
+    }
   }
-  return base(p, first, { kind: 'DropSourceStmt', sourceType, ifExists, name, deleteTopic });
+  return base(p, first, { kind: 'DropSourceStmt', sourceType, ifExists, name, deleteTopic, cascade });
 }
 
 /** After ALTER: `STREAM|TABLE name ADD [COLUMN] c TYPE, ...` or `SYSTEM 'k' = 'v'`. */

@@ -1,17 +1,19 @@
 import { bindError } from '../../bind/bind-error';
 import type { DropSourceStmt } from '../../sql/ast';
+import { blockingQueries, cascadeFrom } from '../ddl/drop-cascade';
 import { warningEntity } from '../entities';
 import type { Prepared, StatementContext } from '../statement-context';
 
 /**
- * DROP STREAM|TABLE [IF EXISTS] name [DELETE TOPIC]. The query that created the source goes with
- * it; any other query that reads or writes it blocks the drop (Kappa lists them; DROP … CASCADE
- * is the way to remove them too).
+ * DROP STREAM|TABLE [IF EXISTS] name [DELETE TOPIC] [CASCADE]. The query that created the source
+ * goes with it; any other query that reads or writes it blocks a plain DROP (the error lists
+ * them). With CASCADE (beyond ksqlDB) those queries are terminated and the sources they created
+ * are dropped too, transitively; the command records exactly what goes, decided here, so every
+ * engine applies the same removal.
  */
 export function prepareDropSource(stmt: DropSourceStmt, ctx: StatementContext): Prepared {
   const name = stmt.name.name;
   const source = ctx.catalog.source(name);
-  const kindWord = stmt.sourceType === 'TABLE' ? 'table' : 'stream';
   if (!source) {
     if (stmt.ifExists) {
       return { kind: 'local', run: async () => warningEntity(stmt.text, `Source ${name} does not exist.`) };
@@ -24,27 +26,30 @@ export function prepareDropSource(stmt: DropSourceStmt, ctx: StatementContext): 
       stmt.name.span,
     );
   }
-  const readers = ctx.catalog.readersOf(name).map((q) => q.id);
-  const writers = ctx.catalog
-    .writersOf(name)
-    .filter((q) => q.id !== source.createdBy)
-    .map((q) => q.id);
-  const blocking = [...readers, ...writers];
-  if (blocking.length > 0) {
-    throw bindError(
-      `Cannot drop ${name}.\nThe following queries read from this source: [${readers.join(', ')}].\nThe following queries write into this source: [${writers.join(', ')}].\nYou need to terminate them before dropping ${name}.`,
-      stmt.name.span,
-    );
+  const cascade = stmt.cascade ? cascadeFrom(ctx.catalog, name) : undefined;
+  if (!cascade) {
+    const { readers, writers } = blockingQueries(ctx.catalog, name);
+    if (readers.length + writers.length > 0) {
+      throw bindError(
+        `Cannot drop ${name}.\nThe following queries read from this source: [${readers.join(', ')}].\nThe following queries write into this source: [${writers.join(', ')}].\nYou need to terminate them before dropping ${name}, or use DROP ${stmt.sourceType} ${name} CASCADE to terminate them and drop the sources they create.`,
+        stmt.name.span,
+      );
+    }
   }
-  if (stmt.deleteTopic && source.isSource) {
-    throw bindError(`Cannot delete topic for read-only source: ${name}`, stmt.span);
+  const dropped = [source, ...(cascade?.sources ?? []).map((n) => ctx.catalog.source(n)!)];
+  const readOnly = dropped.find((s) => s.isSource);
+  if (stmt.deleteTopic && readOnly) {
+    throw bindError(`Cannot delete topic for read-only source: ${readOnly.name}`, stmt.span);
   }
+  const topics = [...new Set(dropped.map((s) => s.topic))];
   return {
     kind: 'command',
-    command: { type: 'dropSource', name, deleteTopic: stmt.deleteTopic },
-    ...(stmt.deleteTopic && !ctx.sandbox
-      ? { afterApply: () => ctx.services.topics.delete([source.topic]) }
-      : {}),
+    command: {
+      type: 'dropSource',
+      name,
+      deleteTopic: stmt.deleteTopic,
+      ...(cascade ? { cascade: { queries: [...cascade.queries], sources: [...cascade.sources] } } : {}),
+    },
+    ...(stmt.deleteTopic && !ctx.sandbox ? { afterApply: () => ctx.services.topics.delete(topics) } : {}),
   };
-  void kindWord;
 }
