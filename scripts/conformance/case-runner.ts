@@ -69,6 +69,8 @@ export class WorkerPool implements CaseRunner {
     size: number,
     private readonly kind: ExecutorKind,
     private readonly timeoutMs: number,
+    /** The worker module; tests substitute a scripted one. */
+    private readonly entry = new URL('./case-worker.ts', import.meta.url).href,
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
@@ -90,8 +92,7 @@ export class WorkerPool implements CaseRunner {
     // tsx's loader hooks do not reach a worker's entry module on Node 20, so the worker boots from a
     // tiny script that registers tsx first, then imports the TypeScript entry.
     const tsx = import.meta.resolve('tsx/esm/api');
-    const entry = new URL('./case-worker.ts', import.meta.url).href;
-    const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
+    const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(this.entry)}); })`;
     const worker = new Worker(boot, { eval: true, workerData: { executor: this.kind } });
     const slot: Slot = { worker, ready: false };
     worker.on('message', (m: unknown) => this.onReply(slot, m));

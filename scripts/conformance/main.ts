@@ -12,8 +12,8 @@ import { executorUnavailable, type ExecutorKind } from './case-executor';
 import { InlineRunner, WorkerPool, type CaseRunner } from './case-runner';
 import { jsonReport, writeJsonReport } from './json-report';
 import { defaultQttDir, loadFile, qttRoot, resolveFiles } from './load-files';
-import { caseLines, fileLine, summaryLines } from './report';
-import { runSuite } from './run-suite';
+import { caseLines, fileLine, summaryLines, totalsLine } from './report';
+import { countAll, runSuite } from './run-suite';
 
 const BASELINE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'baseline.json');
 
@@ -55,9 +55,10 @@ async function main(argv: readonly string[]): Promise<number> {
   }).finally(() => runner.close());
 
   if (options.json) writeJsonReport(options.json, jsonReport(results, { executor: kind, dir }));
+  for (const l of summaryLines(results)) console.log(l);
   const exit = baselineStep(options, results);
   console.log(`\n(${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  for (const l of summaryLines(results)) console.log(l);
+  console.log(totalsLine(countAll(results)));
   return exit;
 }
 

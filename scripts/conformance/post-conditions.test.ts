@@ -51,7 +51,7 @@ describe('postDifference', () => {
       'post: OUT is a table, expected a stream',
     );
     expect(check({ sources: [{ name: 'OUT', type: 'table', schema: 'K0 INT KEY, V0 STRING' }] })).toBe(
-      'post: OUT schema: expected `K0` INTEGER KEY, `V0` STRING, got `K0` INTEGER KEY, `V0` STRING, `V1` BIGINT',
+      'post: OUT schema column 3: expected nothing, got `V1` BIGINT (2 columns expected, got 3); whole schema: `K0` INTEGER KEY, `V0` STRING, `V1` BIGINT',
     );
   });
 

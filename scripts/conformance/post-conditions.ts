@@ -2,7 +2,7 @@ import type { CatalogView } from '../../server/catalog/catalog';
 import type { DataSource } from '../../server/types/data-source';
 import { formatSchema } from '../../server/types/logical-schema';
 import type { QttPost, QttPostSource } from './qtt-schema';
-import { normalizeSchema } from './schema-string';
+import { schemaDifference } from './schema-string';
 
 /**
  * QTT `post` checks, as ksqlDB's `PostConditions`: listed sources exist with the right kind,
@@ -51,15 +51,13 @@ function sourceDifference(e: QttPostSource, s: DataSource | undefined): string |
   if (s === undefined) return `source ${e.name} does not exist`;
   if (e.type.toUpperCase() !== s.kind) return `${e.name} is a ${s.kind.toLowerCase()}, expected a ${e.type}`;
   if (e.schema !== undefined) {
-    const actual = formatSchema(s.schema, s.kind);
-    let want: string;
+    let d: string | undefined;
     try {
-      want = normalizeSchema(e.schema);
+      d = schemaDifference(e.schema, formatSchema(s.schema, s.kind));
     } catch (err) {
-      return `${e.name}: cannot read the expected schema '${e.schema}': ${String(err)}`;
+      return `${e.name}: cannot read the schema '${e.schema}': ${String(err)}`;
     }
-    const got = normalizeSchema(actual);
-    if (want !== got) return `${e.name} schema: expected ${want}, got ${got}`;
+    if (d !== undefined) return `${e.name} schema ${d}`;
   }
   if (e.keyFormat !== undefined) {
     const k = e.keyFormat;

@@ -1,10 +1,10 @@
 import { messageCategory } from './outcome';
-import { countAll, countFile, type Counts, type FileResult } from './run-suite';
+import { countFile, type Counts, type FileResult } from './run-suite';
 
 /**
  * The text report: one line per file, then each failure (name and first difference, one line),
- * skip reasons with counts, the most common failure causes, and last the totals line that CI and
- * `npm test` read.
+ * skip reasons with counts and the most common failure causes. The caller prints `totalsLine` last:
+ * CI and `npm test` read it.
  */
 export function totalsLine(c: Counts): string {
   return `conformance: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`;
@@ -66,7 +66,6 @@ export function summaryLines(
     );
     for (const [cause, n] of causes.slice(0, top)) lines.push(`  ${String(n).padStart(5)}  ${cause}`);
   }
-  lines.push('', totalsLine(countAll(results)));
   return lines;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeSchema } from './schema-string';
+import { normalizeSchema, schemaDifference } from './schema-string';
 
 describe('normalizeSchema', () => {
   it('upper-cases unquoted names, keeps quoted ones and resolves type aliases', () => {
@@ -29,5 +29,14 @@ describe('normalizeSchema', () => {
   it('rejects malformed schemas', () => {
     expect(() => normalizeSchema('A DECIMAL(4')).toThrow();
     expect(() => normalizeSchema('`A INT')).toThrow(/unterminated/);
+  });
+});
+
+describe('schemaDifference', () => {
+  it('names the first differing column', () => {
+    expect(schemaDifference('ID BIGINT KEY, K STRING', 'ID BIGINT KEY, K STRING')).toBeUndefined();
+    expect(schemaDifference('ID BIGINT KEY, K STRING', '`K` BIGINT KEY, `ID` STRING')).toBe(
+      'column 1: expected `ID` BIGINT KEY, got `K` BIGINT KEY; whole schema: `K` BIGINT KEY, `ID` STRING',
+    );
   });
 });

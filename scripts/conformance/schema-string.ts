@@ -15,14 +15,33 @@ export class SchemaStringError extends Error {
 }
 
 export function normalizeSchema(schema: string): string {
+  return normalizeColumns(schema).join(', ');
+}
+
+/** The normalized columns of a schema string, one string per column. */
+export function normalizeColumns(schema: string): string[] {
   const p = new Parser(tokenize(schema));
   const columns: string[] = [];
-  if (p.done()) return '';
+  if (p.done()) return columns;
   for (;;) {
     columns.push(p.column());
-    if (p.done()) return columns.join(', ');
+    if (p.done()) return columns;
     p.expect(',');
   }
+}
+
+/** The first difference between two schema strings, or undefined when they are the same schema. */
+export function schemaDifference(expected: string, actual: string): string | undefined {
+  const want = normalizeColumns(expected);
+  const got = normalizeColumns(actual);
+  for (let i = 0; i < Math.max(want.length, got.length); i++) {
+    if (want[i] !== got[i]) {
+      const counts =
+        want.length === got.length ? '' : ` (${want.length} columns expected, got ${got.length})`;
+      return `column ${i + 1}: expected ${want[i] ?? 'nothing'}, got ${got[i] ?? 'nothing'}${counts}; whole schema: ${got.join(', ')}`;
+    }
+  }
+  return undefined;
 }
 
 function tokenize(s: string): Token[] {
