@@ -12,6 +12,8 @@ export interface ScopeColumn {
   /** Pseudo columns (ROWTIME, ROWPARTITION, ROWOFFSET, WINDOWSTART, WINDOWEND) are not part of `*`. */
   readonly pseudo?: boolean;
   readonly key?: boolean;
+  /** Present in the row but not reachable by name (e.g. the computed GROUP BY key). */
+  readonly hidden?: boolean;
 }
 
 /** The columns an expression may reference, with ksqlDB's resolution rules. */
@@ -35,12 +37,14 @@ export class Scope {
       if (!this.relations.includes(qualifier)) {
         throw bindError(`'${qualifier}' is not a valid stream/table name or alias.`, ref.source.span);
       }
-      const match = this.columns.find((c) => c.name === name && c.qualifiers.includes(qualifier));
+      const match = this.columns.find(
+        (c) => !c.hidden && c.name === name && c.qualifiers.includes(qualifier),
+      );
       if (!match)
         throw bindError(`${this.clause} column '${qualifier}.${name}' cannot be resolved.`, ref.span);
       return match;
     }
-    const matches = this.columns.filter((c) => c.name === name);
+    const matches = this.columns.filter((c) => !c.hidden && c.name === name);
     if (matches.length === 0)
       throw bindError(`${this.clause} column '${name}' cannot be resolved.`, ref.span);
     if (matches.length > 1) {

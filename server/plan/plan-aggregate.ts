@@ -125,7 +125,14 @@ export function planAggregation(
     };
     grouped = rekey;
   }
-  const groupedScope = scopeOf(grouped.columns, relations, 'SELECT');
+  // The computed key columns share names with the columns they came from; arguments of aggregate
+  // calls refer to the latter.
+  const groupedScope = scopeOf(
+    grouped.columns,
+    relations,
+    'SELECT',
+    (c) => grouped !== input && c.role === 'key',
+  );
 
   // Collect the distinct aggregate calls of SELECT and HAVING.
   const callExprs: FunctionCall[] = [];

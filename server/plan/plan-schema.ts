@@ -25,8 +25,10 @@ export function scopeOf(
   columns: readonly PlanColumn[],
   relations: readonly string[],
   clause = 'SELECT',
+  hidden?: (c: PlanColumn, index: number) => boolean,
 ): Scope {
   const scopeColumns: ScopeColumn[] = columns.map((c, index) => ({
+    hidden: hidden?.(c, index) ?? false,
     index,
     name: c.name,
     type: c.type,

@@ -18,6 +18,7 @@ import type {
 } from './nodes';
 import { aggregateCalls, planAggregation, type AggregationResult } from './plan-aggregate';
 import { planFrom } from './plan-from';
+import { planPartitionedProjection } from './plan-partition-by';
 import { SYSTEM_COLUMN_NAMES, scopeOf, type PlanColumn } from './plan-schema';
 import { sameExpression, type PlannerContext } from './planner-context';
 import type { QueryPlan } from './query-plan';
@@ -118,49 +119,18 @@ export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
     throw bindError('WINDOW clause requires a GROUP BY clause.', stmt.window.span);
   }
 
-  let partitionKeys: readonly Expression[] | undefined;
-  if (stmt.partitionBy) {
-    const scope = scopeOf(node.columns, relations, 'PARTITION BY');
-    const exprs = stmt.partitionBy.expressions;
-    const isNull = exprs.length === 1 && exprs[0]!.kind === 'NullLiteral';
-    const keys = isNull ? [] : exprs.map((e) => bindExpression(e, { scope, types: ctx.types, substitute }));
-    partitionKeys = isNull ? [] : exprs;
-    if (node.columns.some((c) => c.role === 'window')) {
-      throw bindError(
-        'Implicit repartitioning of windowed sources is not supported. See https://github.com/confluentinc/ksql/issues/4385.',
-        stmt.partitionBy.span,
+  const projection = stmt.partitionBy
+    ? { node: planPartitionedProjection(entries, node, relations, stmt.partitionBy, ctx) }
+    : planProjection(
+        entries,
+        node,
+        relations,
+        ctx,
+        substitute,
+        aggregation,
+        undefined,
+        from.relations.length > 1,
       );
-    }
-    const names = exprs.map((e, i) => partitionKeyName(e, entries, i));
-    const columns: PlanColumn[] = [
-      ...keys.map((k, i): PlanColumn => ({
-        name: names[i]!,
-        type: k.type ?? STRING,
-        role: 'key',
-        qualifiers: [],
-      })),
-      ...node.columns.map((c): PlanColumn => (c.role === 'key' ? { ...c, role: 'value' } : c)),
-    ];
-    node = {
-      node: 'Rekey',
-      input: node,
-      keys,
-      name: 'PartitionBy',
-      columns,
-      semantics: node.semantics,
-    } satisfies RekeyNode;
-  }
-
-  const projection = planProjection(
-    entries,
-    node,
-    relations,
-    ctx,
-    substitute,
-    aggregation,
-    partitionKeys,
-    from.relations.length > 1,
-  );
   node = projection.node;
 
   if (stmt.emit === 'FINAL') {
