@@ -7,8 +7,18 @@
  * matches as well.
  */
 export interface ExpectedError {
+  /** The Java class; only its role matters (see `mustComeFromLastStatement`). */
+  readonly type?: string;
   readonly message?: string;
   readonly causeMessage?: string;
+}
+
+/**
+ * ksqlDB checks that a `KsqlStatementException` names the case's last statement: an earlier
+ * statement failing, even with the right words, is a broken setup, not the tested rejection.
+ */
+export function mustComeFromLastStatement(expected: ExpectedError): boolean {
+  return expected.type?.endsWith('.KsqlStatementException') === true;
 }
 
 export interface RaisedError {

@@ -98,6 +98,20 @@ describe('runCase', () => {
     expect(wrong).toMatchObject({ kind: 'wrong error message' });
   });
 
+  it("requires a statement error to come from the last statement, as ksqlDB's matcher does", async () => {
+    const outcome = await run({
+      statements: ['BAD;', CREATE_OUT],
+      expectedException: {
+        type: 'io.confluent.ksql.util.KsqlStatementException',
+        message: 'cannot be resolved',
+      },
+    });
+    expect(outcome).toMatchObject({ kind: 'wrong error message' });
+    expect(outcome.status === 'failed' && outcome.reason).toContain(
+      "statement 1 of 2 failed (the expected error is the last statement's)",
+    );
+  });
+
   it('fails an expected error that never came, unless a logged processing error carries it', async () => {
     const none = await run({
       inputs: [input('1', '{"v": "a"}')],

@@ -1,6 +1,13 @@
 import type { TestDriverApi } from '../../server/testing/driver-api';
 import { topicDifference, type ActualRecord, type Difference } from './compare-records';
-import { errorMatches, errorMismatch, oneLine, type ExpectedError, type RaisedError } from './expected-error';
+import {
+  errorMatches,
+  errorMismatch,
+  mustComeFromLastStatement,
+  oneLine,
+  type ExpectedError,
+  type RaisedError,
+} from './expected-error';
 import { describeError, failed, messageCategory, messageOf, PASSED, type CaseOutcome } from './outcome';
 import { postDifference } from './post-conditions';
 import type { QttCase } from './qtt-case';
@@ -31,6 +38,13 @@ async function judge(driver: TestDriverApi, c: QttCase): Promise<CaseOutcome> {
       await driver.execute(statement);
     } catch (e) {
       const raised: RaisedError = { message: messageOf(e), statement, display: describeError(e) };
+      if (expected && i < c.statements.length - 1 && mustComeFromLastStatement(expected)) {
+        return failed(
+          'wrong error message',
+          `statement ${i + 1} of ${c.statements.length} failed (the expected error is the last statement's): ${oneLine(raised.display ?? raised.message)}`,
+          messageCategory(expected.message ?? ''),
+        );
+      }
       if (expected) return judgeError(expected, raised);
       return failed(
         'statement rejected',
