@@ -23,7 +23,12 @@ export function executorUnavailable(kind: ExecutorKind): string | undefined {
     case 'driver':
       return undefined;
     case 'kafka':
-      return 'not available yet: --kafka needs the engine to run persistent queries against a real broker (server/engine with kafkajs consumers and producers), which does not exist yet';
+      return (
+        'not available yet: --kafka needs an engine composed over a real broker (a StatementExecutor with ' +
+        'the Kafka query runtime, topic service and command topic, as server/main.ts will build it) and a ' +
+        'per-case namespace for the fixed QTT topic names; plug it in as a CaseExecutor in ' +
+        'scripts/conformance/case-executor.ts'
+      );
   }
 }
 
