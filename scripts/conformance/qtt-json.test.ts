@@ -23,6 +23,12 @@ describe('readJson', () => {
     expect(Object.getPrototypeOf(v)).toBe(Object.prototype);
   });
 
+  it('writes fields in document order, integer-like keys included', () => {
+    expect(writeJson(readJson('{"123": 1, "12": 2, "b": 3, "1234": 4, "12": 5}'))).toBe(
+      '{"123":1,"12":5,"b":3,"1234":4}',
+    );
+  });
+
   it('reports where the text is malformed', () => {
     expect(() => readJson('{\n  "a": tru\n}')).toThrow(JsonReadError);
     expect(() => readJson('{"a": 1} x')).toThrow(/line 1/);

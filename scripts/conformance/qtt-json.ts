@@ -21,6 +21,14 @@ export interface JsonObject {
   [key: string]: Json;
 }
 
+/**
+ * Field order as written. JavaScript lists integer-like keys ("12", "123") first and ascending
+ * whatever the text says; Jackson keeps document order, and some functions over maps (REDUCE,
+ * TRANSFORM with colliding keys) depend on it. `writeJson` follows this order when present.
+ */
+const FIELD_ORDER = Symbol('fieldOrder');
+type Ordered = JsonObject & { [FIELD_ORDER]?: string[] };
+
 export class JsonReadError extends Error {
   override readonly name = 'JsonReadError';
 }
@@ -100,7 +108,9 @@ class Reader {
   private object(depth: number): JsonObject {
     this.pos++;
     // Defined properties, not assignment: a "__proto__" field must stay a plain field.
-    const obj: JsonObject = {};
+    const obj: Ordered = {};
+    const order: string[] = [];
+    Object.defineProperty(obj, FIELD_ORDER, { value: order, enumerable: false });
     this.skip();
     if (this.text[this.pos] === '}') {
       this.pos++;
@@ -114,6 +124,7 @@ class Reader {
       if (this.text[this.pos] !== ':') this.fail("expected ':'");
       this.pos++;
       const value = this.value(depth + 1);
+      if (!Object.hasOwn(obj, key)) order.push(key);
       Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
       this.skip();
       const c = this.text[this.pos++];
@@ -175,9 +186,8 @@ export function writeJson(v: Json): string {
   if (v === null || typeof v === 'boolean' || typeof v === 'string') return JSON.stringify(v);
   if (v instanceof JsonNumber) return v.text;
   if (Array.isArray(v)) return `[${v.map(writeJson).join(',')}]`;
-  return `{${Object.entries(v)
-    .map(([k, x]) => `${JSON.stringify(k)}:${writeJson(x)}`)
-    .join(',')}}`;
+  const keys = (v as Ordered)[FIELD_ORDER] ?? Object.keys(v);
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${writeJson(v[k] ?? null)}`).join(',')}}`;
 }
 
 /** Converts a plain JavaScript value (as `JSON.parse` returns) to the exact-number tree. */
