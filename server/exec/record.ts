@@ -13,6 +13,8 @@ export interface Rec {
   /** Where the input record came from (ROWPARTITION, ROWOFFSET, offset tracking). */
   readonly partition: number;
   readonly offset: number;
+  /** The input record's headers; Kafka Streams forwards them to what the record produces. */
+  readonly headers?: Readonly<Record<string, unknown>>;
 }
 
 export function recordWith(rec: Rec, row: unknown[], extra: Partial<Rec> = {}): Rec {

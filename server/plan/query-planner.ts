@@ -12,7 +12,6 @@ import type {
   FlatMapNode,
   PlanNode,
   ProjectNode,
-  RekeyNode,
   SuppressNode,
   TableFunctionCall,
 } from './nodes';
@@ -161,14 +160,6 @@ export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
     ...(stmt.limit !== undefined ? { limit: stmt.limit } : {}),
     emit: stmt.emit ?? 'NONE',
   };
-}
-
-function partitionKeyName(e: Expression, entries: readonly SelectEntry[], i: number): string {
-  const entry = entries.find((x) => x.expression && sameExpression(x.expression, e));
-  if (entry) return entry.name;
-  if (e.kind === 'ColumnRef') return e.name.name;
-  if (e.kind === 'Dereference') return e.field.name;
-  return `KSQL_COL_${i}`;
 }
 
 interface ProjectionResult {

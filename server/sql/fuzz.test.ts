@@ -18,7 +18,7 @@ function checkDiagnostic(d: Diagnostic, text: string): string | undefined {
   if (s.startLine < 1 || s.startColumn < 1 || s.endLine < s.startLine)
     return `bad line/column: ${JSON.stringify(s)}`;
   if (/internal parser error|too complex/.test(d.message)) return d.message;
-  if (!d.message.startsWith('Syntax error at line ') && !d.message.startsWith('Undefined variable '))
+  if (!d.message.startsWith('Syntax Error at line ') && !d.message.startsWith('Undefined variable '))
     return d.message;
   return undefined;
 }

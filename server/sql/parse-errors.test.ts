@@ -10,7 +10,7 @@ describe('syntax errors', () => {
   it('names the position, what was expected and what was found', () => {
     const [d] = parseScript('SELECT * FROM s WHERE x > 1 FOO BAR').diagnostics;
     expect(d?.message).toMatch(
-      /^Syntax error at line 1, column 29: expected one of .*GROUP, .*EMIT.* but found 'FOO'$/,
+      /^Syntax Error at line 1, column 29: expected one of .*GROUP, .*EMIT.* but found 'FOO'$/,
     );
     expect(d?.message).toContain("';'");
     expect(d?.code).toBe(40001);
@@ -62,7 +62,7 @@ describe('syntax errors', () => {
       [6, 23],
     ]);
     expect(r.diagnostics[1]?.message).toBe(
-      "Syntax error at line 4, column 13: expected an expression but found ';'",
+      "Syntax Error at line 4, column 13: expected an expression but found ';'",
     );
   });
 

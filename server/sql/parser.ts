@@ -250,7 +250,7 @@ export function syntaxDiagnostic(span: Span, message: string): Diagnostic {
   return {
     severity: 'error',
     code: SYNTAX_ERROR_CODE,
-    message: `Syntax error at line ${span.startLine}, column ${span.startColumn}: ${message}`,
+    message: `Syntax Error at line ${span.startLine}, column ${span.startColumn}: ${message}`,
     span,
   };
 }

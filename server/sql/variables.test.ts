@@ -37,7 +37,7 @@ describe('variable substitution', () => {
   it('reports syntax errors after substitution at original positions', () => {
     const r = parseScript('SELECT ${x} FROM s WHERE', { variables: { x: 'a' } });
     expect(r.diagnostics[0]?.message).toBe(
-      'Syntax error at line 1, column 25: expected an expression but found end of input',
+      'Syntax Error at line 1, column 25: expected an expression but found end of input',
     );
   });
 

@@ -5,7 +5,7 @@ import { buildTopology } from '../exec/topology/build-topology';
 import { createSinkEncoder } from '../kafka/codec/sink-encoder';
 import { createSourceDecoder, type IncomingRecord } from '../kafka/codec/source-decoder';
 import type { KafkaHeaders } from '../kafka/serde';
-import type { DriverProcessingError, RawRecord } from './driver-api';
+import type { DriverProcessingError, RawHeader, RawRecord } from './driver-api';
 import type { InMemoryTopics } from './in-memory-topics';
 
 interface Subscription {
@@ -53,6 +53,7 @@ export class InProcessRuntime implements QueryRuntime {
           topic: sinkTopic,
           key: encoded.key,
           value: encoded.value,
+          headers: toRawHeaders(encoded.headers),
           timestamp: encoded.timestamp,
         });
         this.deliver(raw);
@@ -93,6 +94,17 @@ export class InProcessRuntime implements QueryRuntime {
   deliver(raw: RawRecord): void {
     for (const sub of this.subscriptions.filter((s) => s.topic === raw.topic)) sub.deliver(raw);
   }
+}
+
+function toRawHeaders(headers: KafkaHeaders | undefined): RawHeader[] {
+  if (!headers) return [];
+  const out: RawHeader[] = [];
+  for (const [key, v] of Object.entries(headers)) {
+    for (const item of Array.isArray(v) ? v : v === undefined ? [] : [v]) {
+      out.push({ key, value: typeof item === 'string' ? Buffer.from(item) : item });
+    }
+  }
+  return out;
 }
 
 function toIncoming(raw: RawRecord): IncomingRecord {

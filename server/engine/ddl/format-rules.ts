@@ -101,11 +101,10 @@ export function checkFormatSupport(
       );
     }
   }
-  checkOne(formats.keyFormat.format, key, 'key');
-  checkOne(
-    formats.valueFormat.format,
-    value.filter((c) => !c.header),
-    'value',
+  withContext('Key', formats.keyFormat.format, key, () => checkOne(formats.keyFormat.format, key, 'key'));
+  const data = value.filter((c) => !c.header);
+  withContext('Value', formats.valueFormat.format, data, () =>
+    checkOne(formats.valueFormat.format, data, 'value'),
   );
   const valueColumns = value.filter((c) => !c.header);
   if (formats.valueFeatures.wrapSingleValues !== undefined && valueColumns.length !== 1) {
@@ -113,6 +112,26 @@ export function checkFormatSupport(
   }
   if (formats.valueFeatures.wrapSingleValues === true && formats.valueFormat.format === 'KAFKA') {
     throw bindError("Format 'KAFKA' does not support 'WRAP_SINGLE_VALUE' set to 'true'.");
+  }
+}
+
+/** ksqlDB's wording: `Key format does not support schema.\nformat: …\nschema: Persistence{…}\nreason: …`. */
+function withContext(
+  which: 'Key' | 'Value',
+  format: FormatName,
+  columns: readonly Column[],
+  check: () => void,
+): void {
+  try {
+    check();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const cols = columns
+      .map((c) => `${quoteName(c.name)} ${formatType(c.type)}${which === 'Key' ? ' KEY' : ''}`)
+      .join(', ');
+    throw bindError(
+      `${which} format does not support schema.\nformat: ${format}\nschema: Persistence{columns=[${cols}], features=[]}\nreason: ${reason}`,
+    );
   }
 }
 

@@ -3,7 +3,7 @@ import { resolveTypeNode, type TypeResolver } from '../../bind/types';
 import { SYSTEM_COLUMN_NAMES } from '../../plan/plan-schema';
 import type { ColumnDef, SourceType } from '../../sql/ast';
 import type { Column, LogicalSchema } from '../../types/logical-schema';
-import { typeEquals, type SqlType } from '../../types/sql-type';
+import { formatType, typeEquals, type SqlType } from '../../types/sql-type';
 
 const HEADERS_TYPE: SqlType = {
   kind: 'ARRAY',
@@ -56,14 +56,17 @@ export function schemaFromColumns(
     } else if (c?.kind === 'Headers') {
       if (!typeEquals(type, HEADERS_TYPE)) {
         throw bindError(
-          `Invalid type for HEADERS column: expected ARRAY<STRUCT<\`KEY\` STRING, \`VALUE\` BYTES>>`,
+          `Invalid type for HEADERS column: expected ARRAY<STRUCT<\`KEY\` STRING, \`VALUE\` BYTES>>, got ${formatType(type)}`,
           d.span,
         );
       }
       value.push({ name, type, namespace: 'VALUE', header: {} });
     } else if (c?.kind === 'Header') {
       if (type.kind !== 'BYTES')
-        throw bindError(`Invalid type for HEADER('${c.key}') column: expected BYTES`, d.span);
+        throw bindError(
+          `Invalid type for HEADER('${c.key}') column: expected BYTES, got ${formatType(type)}`,
+          d.span,
+        );
       value.push({ name, type, namespace: 'VALUE', header: { key: c.key } });
     } else {
       value.push({ name, type, namespace: 'VALUE' });

@@ -21,6 +21,9 @@ export function prepareInsertIntoSelect(stmt: InsertIntoSelectStmt, ctx: Stateme
   }
   if (target.isSource)
     throw bindError(`Cannot insert into read-only stream: ${target.name}`, stmt.target.span);
+  if (target.schema.value.some((c) => c.header)) {
+    throw bindError(`Cannot insert into ${target.name} because it has header columns`, stmt.target.span);
+  }
   const plan = planQuery(stmt.query, {
     catalog: ctx.catalog,
     types: ctx.types,

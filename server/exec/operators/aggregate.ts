@@ -1,7 +1,7 @@
 import type { Aggregator } from '../functions';
 import type { CompiledExpr } from '../expr/compile-expression';
 import type { ProcessingContext, Processor } from '../processor';
-import type { Rec } from '../record';
+import { recordWith, type Rec } from '../record';
 import { type KeyValueStore, storeKey } from '../state/key-value-store';
 import { messageOf } from './filter';
 
@@ -31,6 +31,7 @@ export class AggregateOperator implements Processor {
   ) {}
 
   push(rec: Rec): void {
+    if (rec.tombstone && !rec.old) return; // a stream's null value, or a delete of nothing
     const key = rec.row.slice(0, this.keyCount);
     const k = storeKey(key);
     const state = this.store.get(k) ?? { key, accs: this.specs.map((s) => s.aggregator.initial()) };
@@ -48,13 +49,9 @@ export class AggregateOperator implements Processor {
       return;
     }
     this.store.put(k, state);
-    this.next.push({
-      row: [...key, ...results(this.specs, state.accs)],
-      ts: rec.ts,
-      tombstone: false,
-      partition: rec.partition,
-      offset: rec.offset,
-    });
+    this.next.push(
+      recordWith(rec, [...key, ...results(this.specs, state.accs)], { tombstone: false, old: undefined }),
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import type { CompiledExpr } from '../expr/compile-expression';
 import type { ProcessingContext, Processor } from '../processor';
-import type { Rec } from '../record';
+import { recordWith, type Rec } from '../record';
 
 /**
  * WHERE / HAVING. On a stream a row that does not match is dropped. On a table it becomes a
@@ -41,7 +41,7 @@ export class FilterOperator implements Processor {
 export function tombstoneOf(rec: Rec, keyIndexes: readonly number[]): Rec {
   const row = new Array<unknown>(rec.row.length).fill(null);
   for (const i of keyIndexes) row[i] = rec.row[i];
-  return { row, ts: rec.ts, tombstone: true, partition: rec.partition, offset: rec.offset };
+  return recordWith(rec, row, { tombstone: true });
 }
 
 export function messageOf(error: unknown): string {

@@ -1,6 +1,6 @@
 import type { CompiledExpr } from '../expr/compile-expression';
 import type { ProcessingContext, Processor } from '../processor';
-import type { Rec } from '../record';
+import { recordWith, type Rec } from '../record';
 import { messageOf } from './filter';
 
 /**
@@ -39,7 +39,7 @@ export class FlatMapOperator implements Processor {
     for (let i = 0; i < count; i++) {
       const row = rec.row.slice();
       for (const r of results) row.push(i < r.length ? (r[i] ?? null) : null);
-      this.next.push({ row, ts: rec.ts, tombstone: false, partition: rec.partition, offset: rec.offset });
+      this.next.push(recordWith(rec, row, { tombstone: false }));
     }
   }
 }

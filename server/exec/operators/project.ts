@@ -1,6 +1,6 @@
 import type { CompiledExpr } from '../expr/compile-expression';
 import type { ProcessingContext, Processor } from '../processor';
-import type { Rec } from '../record';
+import { recordWith, type Rec } from '../record';
 import { messageOf } from './filter';
 
 /**
@@ -19,7 +19,7 @@ export class ProjectOperator implements Processor {
   push(rec: Rec): void {
     if (rec.tombstone) {
       const row = this.keyMapping.map((i) => (i >= 0 ? rec.row[i] : null));
-      this.next.push({ row, ts: rec.ts, tombstone: true, partition: rec.partition, offset: rec.offset });
+      this.next.push(recordWith(rec, row, { tombstone: true }));
       return;
     }
     const n = this.exprs.length;
@@ -40,14 +40,7 @@ export class ProjectOperator implements Processor {
       }
     }
     const old = rec.old ? this.projectOld(rec.old) : rec.old;
-    this.next.push({
-      row,
-      ts: rec.ts,
-      tombstone: false,
-      partition: rec.partition,
-      offset: rec.offset,
-      ...(old !== undefined ? { old } : {}),
-    });
+    this.next.push(recordWith(rec, row, { tombstone: false, ...(old !== undefined ? { old } : {}) }));
   }
 
   private projectOld(old: unknown[]): unknown[] {

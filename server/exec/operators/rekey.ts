@@ -1,6 +1,6 @@
 import type { CompiledExpr } from '../expr/compile-expression';
 import type { ProcessingContext, Processor } from '../processor';
-import type { Rec } from '../record';
+import { recordWith, type Rec } from '../record';
 import { messageOf } from './filter';
 
 /**
@@ -47,8 +47,7 @@ export class RekeyOperator implements Processor {
     if (!this.table) {
       if (rec.tombstone) return;
       const row = this.rekey(rec.row, rec);
-      if (row)
-        this.next.push({ row, ts: rec.ts, tombstone: false, partition: rec.partition, offset: rec.offset });
+      if (row) this.next.push(recordWith(rec, row, { tombstone: false }));
       return;
     }
     const oldRow = rec.old ? this.rekey(rec.old, rec) : undefined;
@@ -58,24 +57,10 @@ export class RekeyOperator implements Processor {
       newRow !== undefined &&
       this.keys.every((_, i) => sameValue(oldRow[i], newRow[i]));
     if (oldRow && !sameKey) {
-      this.next.push({
-        row: oldRow,
-        ts: rec.ts,
-        tombstone: true,
-        old: oldRow,
-        partition: rec.partition,
-        offset: rec.offset,
-      });
+      this.next.push(recordWith(rec, oldRow, { tombstone: true, old: oldRow }));
     }
     if (newRow) {
-      this.next.push({
-        row: newRow,
-        ts: rec.ts,
-        tombstone: false,
-        old: sameKey ? oldRow : null,
-        partition: rec.partition,
-        offset: rec.offset,
-      });
+      this.next.push(recordWith(rec, newRow, { tombstone: false, old: sameKey ? oldRow : null }));
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { WindowSpec } from '../../plan/nodes';
 import type { ProcessingContext, Processor } from '../processor';
-import type { Rec } from '../record';
+import { recordWith, type Rec } from '../record';
 import { type KeyValueStore, storeKey } from '../state/key-value-store';
 import { applyRow, results, type AggregateSpec } from './aggregate';
 import { messageOf } from './filter';
@@ -89,13 +89,9 @@ export class WindowedAggregateOperator implements Processor {
     // Emit oldest window first, as Kafka Streams does.
     for (const start of starts.reverse()) {
       const accs = this.windowAccs(key, start);
-      this.next.push({
-        row: [...key, start, start + size, ...results(this.specs, accs)],
-        ts,
-        tombstone: false,
-        partition: rec.partition,
-        offset: rec.offset,
-      });
+      this.next.push(
+        recordWith(rec, [...key, start, start + size, ...results(this.specs, accs)], { tombstone: false }),
+      );
     }
     this.evict(now);
   }

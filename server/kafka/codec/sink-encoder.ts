@@ -2,12 +2,14 @@ import type { DataSource } from '../../types/data-source';
 import type { Rec } from '../../exec/record';
 import type { PlanColumn } from '../../plan/plan-schema';
 import { UTC, parseTimestamp } from '../../types/datetime';
-import { createKeySerde, createValueSerde } from '../serde';
+import { createKeySerde, createValueSerde, type KafkaHeaders } from '../serde';
 
 export interface EncodedRecord {
   readonly key: Buffer | null;
   readonly value: Buffer | null;
   readonly timestamp: number;
+  /** The input record's headers, forwarded as Kafka Streams does. */
+  readonly headers?: KafkaHeaders;
 }
 
 /**
@@ -47,6 +49,6 @@ export function createSinkEncoder(
       if (typeof raw === 'number') timestamp = raw;
       else if (typeof raw === 'string' && tsFormat) timestamp = parseTimestamp(raw, tsFormat, UTC);
     }
-    return { key, value, timestamp };
+    return { key, value, timestamp, ...(rec.headers ? { headers: rec.headers as KafkaHeaders } : {}) };
   };
 }

@@ -29,7 +29,6 @@ export function createSourceDecoder(source: DataSource): (record: IncomingRecord
   const dataColumns = source.schema.value.filter((c) => !c.header);
   const headerCols = source.schema.value.filter((c) => c.header);
   const valueSerde = createValueSerde(source.valueFormat, dataColumns, source.valueFeatures);
-  const isTable = source.kind === 'TABLE';
   const windowed = source.window !== undefined;
   const keyCount = source.schema.key.length;
   // Where each value column lands in the row.
@@ -59,7 +58,8 @@ export function createSourceDecoder(source: DataSource): (record: IncomingRecord
     } catch (error) {
       return { ok: false, step: 'value', message: messageOf(error) };
     }
-    if (values === null && !isTable) return { ok: 'skip' };
+    // A null value is a delete for a table; for a stream ksqlDB passes it on as a row whose value
+    // columns are all NULL (a projection writes it as a null value), which filters drop.
     const row = new Array<unknown>(width).fill(null);
     for (let i = 0; i < keyCount; i++) row[i] = key.values[i] ?? null;
     if (windowed) {
@@ -100,9 +100,21 @@ export function createSourceDecoder(source: DataSource): (record: IncomingRecord
     row[width - 1] = record.offset;
     return {
       ok: true,
-      rec: { row, ts, tombstone: values === null, partition: record.partition, offset: record.offset },
+      rec: {
+        row,
+        ts,
+        tombstone: values === null,
+        partition: record.partition,
+        offset: record.offset,
+        ...(hasHeaders(record.headers) ? { headers: record.headers } : {}),
+      },
     };
   };
+}
+
+function hasHeaders(headers: KafkaHeaders): boolean {
+  for (const k in headers) if (headers[k] !== undefined) return true;
+  return false;
 }
 
 function messageOf(error: unknown): string {

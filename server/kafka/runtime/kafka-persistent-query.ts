@@ -246,17 +246,25 @@ export class KafkaPersistentQuery {
   }
 }
 
-function group(records: readonly OutRecord[]): {
-  topic: string;
-  messages: { key: Buffer | null; value: Buffer | null; partition: number; timestamp: string }[];
-}[] {
-  const byTopic = new Map<
-    string,
-    { key: Buffer | null; value: Buffer | null; partition: number; timestamp: string }[]
-  >();
+interface OutMessage {
+  key: Buffer | null;
+  value: Buffer | null;
+  partition: number;
+  timestamp: string;
+  headers?: Record<string, Buffer | string | (Buffer | string)[] | undefined>;
+}
+
+function group(records: readonly OutRecord[]): { topic: string; messages: OutMessage[] }[] {
+  const byTopic = new Map<string, OutMessage[]>();
   for (const r of records) {
     const list = byTopic.get(r.topic) ?? [];
-    list.push({ key: r.key, value: r.value, partition: r.partition, timestamp: String(r.timestamp) });
+    list.push({
+      key: r.key,
+      value: r.value,
+      partition: r.partition,
+      timestamp: String(r.timestamp),
+      ...(r.headers ? { headers: { ...r.headers } } : {}),
+    });
     byTopic.set(r.topic, list);
   }
   return [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages }));

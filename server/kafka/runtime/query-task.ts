@@ -7,6 +7,7 @@ import type { QueryPlan } from '../../plan/query-plan';
 import type { DataSource } from '../../types/data-source';
 import { createSinkEncoder } from '../codec/sink-encoder';
 import { createSourceDecoder, type DecodeResult, type IncomingRecord } from '../codec/source-decoder';
+import type { KafkaHeaders } from '../serde';
 import { partitionFor } from '../partitioner';
 import { CHECKPOINT_KEY, changelogKey, repartitionTopic, splitChangelogKey } from './internal-topics';
 import { fromTypedBuffer, toTypedBuffer } from './typed-json';
@@ -17,6 +18,7 @@ export interface OutRecord {
   readonly key: Buffer | null;
   readonly value: Buffer | null;
   readonly timestamp: number;
+  readonly headers?: KafkaHeaders;
 }
 
 export interface TaskPlan {
@@ -68,7 +70,14 @@ export class QueryTask {
           return;
         }
         const p = e.key === null ? partition % spec.sinkPartitions : partitionFor(e.key, spec.sinkPartitions);
-        this.out.push({ topic: sinkTopic, partition: p, key: e.key, value: e.value, timestamp: e.timestamp });
+        this.out.push({
+          topic: sinkTopic,
+          partition: p,
+          key: e.key,
+          value: e.value,
+          timestamp: e.timestamp,
+          ...(e.headers ? { headers: e.headers } : {}),
+        });
       },
     };
     const writers = (node: RekeyNode): Processor | undefined => {
