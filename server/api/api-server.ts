@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { ErrorCodes } from '../../lib/contracts/errors';
 import type { HealthSource } from '../engine/health';
 import { KappaError, toKappaError } from '../errors/kappa-error';
 import type { Logger } from '../log/logger';
 import { createDualServer, type AnyRequest, type AnyResponse, type DualServer } from './http/dual-server';
+import type { RequestGuard } from './http/guard';
 import { sendError, sendNotFound } from './http/respond';
 import { Router, type Route } from './http/router';
 import { healthRoutes } from './routes/healthcheck';
 import { infoRoute } from './routes/info';
 import { attachSocketServer, type KappaIo, type SocketFeature } from './socket/socket-server';
+import type { UpgradeHandler } from './ws/ws-query';
 
 export interface ApiServerOptions {
   readonly host: string;
@@ -19,6 +23,12 @@ export interface ApiServerOptions {
   /** Routes beyond /info and the health checks (added by later features). */
   readonly routes?: readonly Route[];
   readonly socketFeatures?: readonly SocketFeature[];
+  /** Runs before routing (REST auth and CORS, see rest/rest-api.ts); false means it answered. */
+  readonly guard?: RequestGuard;
+  /** HTTP/1.1 upgrades besides socket.io's (the /ws/query WebSocket). */
+  readonly upgrades?: readonly UpgradeHandler[];
+  /** Ends long-lived responses (streaming queries, WebSockets) so closing does not wait on them. */
+  readonly beforeClose?: () => Promise<void>;
   /** True once the catalog is replayed; until then most routes answer 503 / 50302. */
   readonly isReady: () => boolean;
 }
@@ -46,6 +56,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith('/socket.io/')) return; // socket.io answers these itself
     try {
+      if (options.guard && !options.guard(req, res, url)) return;
       if (req.method === 'GET' && url.pathname === '/') {
         res.statusCode = 302;
         res.setHeader('location', '/info');
@@ -73,6 +84,13 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   };
 
   const dual = createDualServer((req, res) => void handle(req, res));
+  const upgrades = options.upgrades ?? [];
+  if (upgrades.length > 0) {
+    // socket.io listens for its own upgrades; each handler here claims only its own path.
+    dual.http1.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      for (const upgrade of upgrades) if (upgrade(req, socket, head)) return;
+    });
+  }
   const io = attachSocketServer(dual.http1, {
     corsOrigins: options.corsOrigins,
     health: options.health,
@@ -92,11 +110,10 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
         });
       }),
     close: async () => {
+      await options.beforeClose?.();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      await new Promise<void>((resolve) => dual.server.close(() => resolve()));
-      dual.http1.closeAllConnections();
-      await new Promise<void>((resolve) => dual.http2.close(() => resolve()));
+      await dual.close();
     },
   };
 }

@@ -15,6 +15,11 @@ export interface DualServer {
   /** The HTTP/1.1 side, for socket.io and WebSocket upgrades. */
   readonly http1: http.Server;
   readonly http2: http2.Http2Server;
+  /**
+   * Stops listening and ends every connection (idle HTTP/1.1 keep-alives and HTTP/2 sessions
+   * included, which would otherwise hold `close` open for their whole idle timeout).
+   */
+  close(): Promise<void>;
 }
 
 /**
@@ -25,7 +30,15 @@ export interface DualServer {
 export function createDualServer(listener: RequestListener): DualServer {
   const h1 = http.createServer({ keepAliveTimeout: 65_000 }, listener);
   const h2 = http2.createServer({}, listener);
+  const sessions = new Set<http2.ServerHttp2Session>();
+  h2.on('session', (session: http2.ServerHttp2Session) => {
+    sessions.add(session);
+    session.once('close', () => sessions.delete(session));
+  });
+  const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
     let buffered = Buffer.alloc(0);
     const onData = (chunk: Buffer): void => {
       buffered = Buffer.concat([buffered, chunk]);
@@ -45,5 +58,16 @@ export function createDualServer(listener: RequestListener): DualServer {
     socket.on('data', onData);
     socket.on('error', () => socket.destroy());
   });
-  return { server, http1: h1, http2: h2 };
+  const close = async (): Promise<void> => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // http.Server tracks connections only when it listens itself, so this module tracks them.
+    for (const session of sessions) session.close();
+    for (const socket of sockets) socket.end();
+    const force = setTimeout(() => {
+      for (const socket of sockets) socket.destroy();
+    }, 1000);
+    await closed;
+    clearTimeout(force);
+  };
+  return { server, http1: h1, http2: h2, close };
 }

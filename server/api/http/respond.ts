@@ -16,21 +16,27 @@ export function sendJson(
   res.end(text);
 }
 
-/** ksqlDB's error body; never includes stack traces or internal paths. */
+/** ksqlDB's error body (Kappa adds `diagnostics` with spans); never stack traces or internal paths. */
+export function errorBody(error: KappaError): Record<string, unknown> {
+  const statement = error.options.statementText !== undefined;
+  return {
+    '@type': statement ? 'statement_error' : 'generic_error',
+    error_code: error.code,
+    message: error.message,
+    ...(statement
+      ? { statementText: error.options.statementText, entities: error.options.entities ?? [] }
+      : {}),
+    ...(error.diagnostics.length > 0 ? { diagnostics: error.diagnostics } : {}),
+  };
+}
+
 export function sendError(res: AnyResponse, error: KappaError, extra: Record<string, unknown> = {}): void {
   if (res.headersSent) {
     res.end();
     return;
   }
-  sendJson(res, error.httpStatus, {
-    '@type': error.options.statementText !== undefined ? 'statement_error' : 'generic_error',
-    error_code: error.code,
-    message: error.message,
-    ...(error.options.statementText !== undefined
-      ? { statementText: error.options.statementText, entities: [] }
-      : {}),
-    ...extra,
-  });
+  if (error.httpStatus === 401) res.setHeader('www-authenticate', 'Basic realm="Kappa", charset="UTF-8"');
+  sendJson(res, error.httpStatus, { ...errorBody(error), ...extra });
 }
 
 export function sendNotFound(res: AnyResponse): void {

@@ -1,0 +1,24 @@
+import http from 'node:http';
+import type { AnyResponse } from './dual-server';
+
+/*
+ * HTTP/1.1 and HTTP/2 (compat) responses have the same streaming methods, but TypeScript cannot
+ * call a method on their union; these helpers narrow once so routes stay protocol-agnostic.
+ */
+
+/** Writes a chunk; false means the transport buffer is full (wait for `drain`). */
+export function writeChunk(res: AnyResponse, text: string): boolean {
+  return res instanceof http.ServerResponse ? res.write(text) : res.write(text);
+}
+
+export function endResponse(res: AnyResponse, text?: string): void {
+  if (res instanceof http.ServerResponse) res.end(text);
+  else if (text === undefined) res.end();
+  else res.end(text);
+}
+
+/** Sends the status line and headers now (a stream whose first bytes may come much later). */
+export function flushHeaders(res: AnyResponse): void {
+  if (res instanceof http.ServerResponse) res.flushHeaders();
+  else res.writeHead(res.statusCode); // the HTTP/2 compat API sends HEADERS here
+}
