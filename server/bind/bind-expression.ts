@@ -21,6 +21,7 @@ import { BOOLEAN, STRING, decimal, formatType, isNumeric, type SqlType } from '.
 import { bindError } from './bind-error';
 import type { BoundExpr } from './bound-expr';
 import { coerceTo } from './coerce';
+import { coerceForPredicate } from './coerce-expression';
 import { literalValue } from './literals';
 import type { Scope } from './scope';
 import { resolveTypeNode, type TypeResolver } from './types';
@@ -99,6 +100,9 @@ class ExpressionBinder {
         return { kind: 'Concat', left, right, type: STRING, span: e.span };
       }
       case 'Comparison': {
+        if (e.left.kind === 'NullLiteral' && e.right.kind === 'NullLiteral') {
+          throw bindError(`Comparison with NULL not supported: NULL ${e.op} NULL`, e.span);
+        }
         const [left, right] = this.comparable(
           this.bind(e.left, env),
           this.bind(e.right, env),
@@ -148,12 +152,18 @@ class ExpressionBinder {
         return { kind: 'Between', value, low, high, negated: e.negated, type: BOOLEAN, span: e.span };
       }
       case 'InList': {
-        const parts = this.unify(
-          [e.value, ...e.list].map((x) => this.bind(x, env)),
-          e.span,
-          'IN',
-        );
-        const [value, ...list] = parts as [BoundExpr, ...BoundExpr[]];
+        let value = this.bind(e.value, env);
+        const items = e.list.map((x) => this.bind(x, env));
+        let list: BoundExpr[];
+        if (value.type !== null && value.kind !== 'Literal') {
+          // Each item is converted to the value's type (ksqlDB's IN), not to a common type.
+          const target = value.type;
+          list = items.map((item, i) => coerceForPredicate(item, target, e.list[i]));
+        } else {
+          const parts = this.unify([value, ...items], e.span, 'IN');
+          value = parts[0]!;
+          list = parts.slice(1);
+        }
         return { kind: 'In', value, list, negated: e.negated, type: BOOLEAN, span: e.span };
       }
       case 'Like': {

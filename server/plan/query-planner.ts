@@ -206,6 +206,13 @@ function planProjection(
     return { node: { node: 'Project', input, exprs: bound, columns, semantics: input.semantics } };
   }
 
+  const untyped = entries.findIndex((_, i) => bound[i]!.type === null);
+  if (untyped >= 0) {
+    throw bindError(
+      "Can't infer a type of null. Please explicitly cast it to a required type, e.g. CAST(null AS VARCHAR).",
+      entries[untyped]!.span,
+    );
+  }
   // Persistent: every key column must be projected (window bounds live in the record key).
   const keyColumns = keySlots.filter(({ c }) => c.role === 'key');
   const missing = keyColumns.filter((k) => !bound.some((b) => b.kind === 'Column' && b.index === k.i));

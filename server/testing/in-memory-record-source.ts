@@ -4,7 +4,7 @@ import type {
   RecordReader,
   RecordSource,
   SourceRecord,
-} from '../engine/queries/record-source';
+} from '../kafka/record-source';
 import type { RawRecord } from './driver-api';
 import type { InMemoryTopics } from './in-memory-topics';
 
