@@ -1,7 +1,9 @@
 /**
- * ksqlDB's `/ksql` response entities (ksqlDB's KsqlEntity subclasses, tagged by `@type`). The
- * shapes follow ../shared/reference/ksqldb.md §2.2 so ksqlDB clients can read them.
+ * ksqlDB's `/ksql` response entities (its KsqlEntity subclasses, tagged by `@type`). The shapes
+ * are typed in lib/contracts/ksql-entities.ts (../shared/reference/ksqldb.md §2.2), so ksqlDB
+ * clients, the CLI and the workbench can all read them.
  */
+import type { FieldInfo, RunningQuery, SchemaInfo, SourceInfo } from '../../lib/contracts/ksql-entities';
 import type { DataSource, PersistentQuery } from '../types/data-source';
 import { formatSchema, type Column } from '../types/logical-schema';
 import { formatType, type SqlType } from '../types/sql-type';
@@ -34,7 +36,7 @@ export function warningEntity(statementText: string, message: string): KsqlEntit
   return { '@type': 'warning_entity', statementText, message, warnings: [] };
 }
 
-export function sourceListItem(s: DataSource): Record<string, unknown> {
+export function sourceListItem(s: DataSource): SourceInfo {
   return {
     type: s.kind,
     name: s.name,
@@ -45,8 +47,8 @@ export function sourceListItem(s: DataSource): Record<string, unknown> {
   };
 }
 
-/** ksqlDB's FieldInfo schema object: `{type, fields, memberSchema}`. */
-export function schemaInfo(t: SqlType): Record<string, unknown> {
+/** ksqlDB's SchemaInfo: `{type, fields, memberSchema}`. */
+export function schemaInfo(t: SqlType): SchemaInfo {
   switch (t.kind) {
     case 'ARRAY':
       return { type: 'ARRAY', fields: null, memberSchema: schemaInfo(t.element) };
@@ -66,17 +68,18 @@ export function schemaInfo(t: SqlType): Record<string, unknown> {
         parameters: { precision: t.precision, scale: t.scale },
       };
     default:
-      return { type: t.kind === 'STRING' ? 'STRING' : t.kind, fields: null, memberSchema: null };
+      return { type: t.kind, fields: null, memberSchema: null };
   }
 }
 
-export function fieldInfo(c: Column, kind: 'STREAM' | 'TABLE'): Record<string, unknown> {
+/** ksqlDB marks key columns `KEY` for streams and tables alike (the CLI prints "(primary key)"). */
+export function fieldInfo(c: Column): FieldInfo {
   return {
     name: c.name,
     schema: schemaInfo(c.type),
-    ...(c.namespace === 'KEY' ? { type: kind === 'TABLE' ? 'PRIMARY_KEY' : 'KEY' } : {}),
+    ...(c.namespace === 'KEY' ? { type: 'KEY' as const } : {}),
     ...(c.header
-      ? { type: 'HEADER', ...(c.header.key !== undefined ? { headerKey: c.header.key } : {}) }
+      ? { type: 'HEADER' as const, ...(c.header.key !== undefined ? { headerKey: c.header.key } : {}) }
       : {}),
   };
 }
@@ -84,8 +87,8 @@ export function fieldInfo(c: Column, kind: 'STREAM' | 'TABLE'): Record<string, u
 export function queryListItem(
   q: PersistentQuery,
   sinkTopic: string | undefined,
-  state = 'RUNNING',
-): Record<string, unknown> {
+  state: string = q.state,
+): RunningQuery {
   return {
     queryString: q.sql,
     sinks: [q.sink],

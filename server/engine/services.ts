@@ -25,6 +25,10 @@ export interface TopicService {
   create(spec: TopicSpec): Promise<void>;
   delete(names: readonly string[]): Promise<void>;
   list(): Promise<TopicDescription[]>;
+  /** Partitions and replication of one topic (DESCRIBE); undefined when it does not exist. */
+  describe?(name: string): Promise<{ partitions: number; replicas: number } | undefined>;
+  /** Per topic, consumer members and groups reading it (SHOW TOPICS EXTENDED). */
+  consumers?(): Promise<ReadonlyMap<string, { consumerCount: number; consumerGroupCount: number }>>;
 }
 
 /** One command to write: the record key (ksqlDB's CommandId) and the record. */

@@ -3,7 +3,10 @@ import type { Command } from '../catalog/command-schema';
 import type { TypeResolver } from '../bind/types';
 import type { Statement } from '../sql/ast';
 import type { KsqlEntity } from './entities';
+import type { TransientQueriesApi } from './queries/transient-queries-api';
+import type { ServerProperties } from './server-properties';
 import type { Clock, CommandLog, RecordWriter, TopicService } from './services';
+import type { SourceStatisticsProvider } from './source-statistics';
 import type { Session } from './session';
 
 export interface EngineServices {
@@ -11,12 +14,18 @@ export interface EngineServices {
   readonly commands: CommandLog;
   readonly writer: RecordWriter;
   readonly clock: Clock;
+  /** Runtime statistics for DESCRIBE EXTENDED / SHOW QUERIES (absent: fields stay empty). */
+  readonly statistics?: SourceStatisticsProvider;
+  /** This engine's push/pull/PRINT queries, for SHOW QUERIES and TERMINATE transient_…. */
+  readonly transient?: TransientQueriesApi;
 }
 
 export interface EngineOptions {
   readonly serviceId: string;
   /** Replication factor for topics the engine creates (sinks, internal topics). */
   readonly defaultReplicas?: number;
+  /** What SHOW PROPERTIES lists besides the session's overrides. */
+  readonly serverProperties?: ServerProperties;
 }
 
 /** Everything a statement handler may use. `sandbox` runs validate only: no side effects. */

@@ -1,43 +1,11 @@
 import { bindError } from '../../bind/bind-error';
-import type { CatalogView } from '../../catalog/catalog';
-import type { DataSource } from '../../types/data-source';
 import { describeFunction } from '../../exec/functions';
 import type { DescribeFunctionStmt, DescribeSourcesStmt, DescribeStmt } from '../../sql/ast';
-import { fieldInfo, schemaText, type KsqlEntity } from '../entities';
+import type { KsqlEntity } from '../entities';
 import type { Prepared, StatementContext } from '../statement-context';
+import { describeSource } from './describe-source';
 
-export function describeSource(
-  s: DataSource,
-  catalog: CatalogView,
-  extended: boolean,
-): Record<string, unknown> {
-  return {
-    name: s.name,
-    windowType: s.window?.type ?? null,
-    readQueries: catalog
-      .readersOf(s.name)
-      .map((q) => ({ queryString: q.sql, sinks: [q.sink], id: q.id, state: q.state })),
-    writeQueries: catalog
-      .writersOf(s.name)
-      .map((q) => ({ queryString: q.sql, sinks: [q.sink], id: q.id, state: q.state })),
-    fields: [...s.schema.key, ...s.schema.value].map((c) => fieldInfo(c, s.kind)),
-    type: s.kind,
-    timestamp: s.timestamp?.column ?? '',
-    statistics: '',
-    errorStats: '',
-    extended,
-    keyFormat: s.keyFormat.format,
-    valueFormat: s.valueFormat.format,
-    topic: s.topic,
-    partitions: 0,
-    replication: 0,
-    statement: s.sql,
-    queryOffsetSummaries: [],
-    sourceConstraints: [],
-    schema: schemaText(s),
-  };
-}
-
+/** DESCRIBE name [EXTENDED] and DESCRIBE STREAMS|TABLES [EXTENDED]. */
 export function prepareDescribe(stmt: DescribeStmt | DescribeSourcesStmt, ctx: StatementContext): Prepared {
   const base = { statementText: stmt.text, warnings: [] };
   if (stmt.kind === 'DescribeSourcesStmt') {
@@ -47,10 +15,13 @@ export function prepareDescribe(stmt: DescribeStmt | DescribeSourcesStmt, ctx: S
       run: async (): Promise<KsqlEntity> => ({
         '@type': 'source_descriptions',
         ...base,
-        sourceDescriptions: ctx.catalog
-          .sources()
-          .filter((s) => s.kind === kind)
-          .map((s) => describeSource(s, ctx.catalog, stmt.extended)),
+        sourceDescriptions: await Promise.all(
+          ctx.catalog
+            .sources()
+            .filter((s) => s.kind === kind)
+            .sort((a, b) => a.name.localeCompare(b.name))
+            .map((s) => describeSource(s, ctx.catalog, ctx.services, stmt.extended)),
+        ),
       }),
     };
   }
@@ -62,11 +33,12 @@ export function prepareDescribe(stmt: DescribeStmt | DescribeSourcesStmt, ctx: S
     run: async (): Promise<KsqlEntity> => ({
       '@type': 'sourceDescription',
       ...base,
-      sourceDescription: describeSource(source, ctx.catalog, stmt.extended),
+      sourceDescription: await describeSource(source, ctx.catalog, ctx.services, stmt.extended),
     }),
   };
 }
 
+/** DESCRIBE FUNCTION name: ksqlDB's FunctionDescriptionList. */
 export function prepareDescribeFunction(stmt: DescribeFunctionStmt): Prepared {
   const info = describeFunction(stmt.name.name);
   if (!info) throw bindError(`Can't find any functions with the name '${stmt.name.name}'`, stmt.name.span);
@@ -78,12 +50,17 @@ export function prepareDescribeFunction(stmt: DescribeFunctionStmt): Prepared {
       warnings: [],
       name: info.name,
       description: info.description,
-      author: 'Kappa',
-      version: '',
-      path: 'internal',
+      author: info.author,
+      version: info.version,
+      path: info.path,
       type: info.type,
       functions: info.signatures.map((sig) => ({
-        arguments: sig.arguments,
+        arguments: sig.arguments.map((a) => ({
+          name: a.name,
+          type: a.type,
+          description: a.description ?? '',
+          isVariadic: a.isVariadic ?? false,
+        })),
         returnType: sig.returnType,
         description: sig.description,
         argumentTypes: sig.arguments.map((a) => a.type),

@@ -1,9 +1,11 @@
-import { describeFunction, listFunctions } from '../../exec/functions';
+import { listFunctions } from '../../exec/functions';
 import type { ShowStmt } from '../../sql/ast';
-import { formatType } from '../../types/sql-type';
-import { queryListItem, sourceListItem, type KsqlEntity } from '../entities';
+import { queryListItem, schemaInfo, sourceListItem, type KsqlEntity } from '../entities';
 import type { Prepared, StatementContext } from '../statement-context';
-import { describeSource } from './describe';
+import { describeQuery, transientListItem } from './describe-query';
+import { describeSource } from './describe-source';
+import { showProperties } from './show-properties';
+import { showTopics } from './show-topics';
 
 /** SHOW | LIST STREAMS, TABLES, QUERIES, TOPICS, PROPERTIES, FUNCTIONS, TYPES, VARIABLES. */
 export function prepareShow(stmt: ShowStmt, ctx: StatementContext): Prepared {
@@ -22,54 +24,42 @@ export function prepareShow(stmt: ShowStmt, ctx: StatementContext): Prepared {
           return {
             '@type': 'source_descriptions',
             ...base,
-            sourceDescriptions: sources.map((s) => describeSource(s, catalog, true)),
+            sourceDescriptions: await Promise.all(
+              sources.map((s) => describeSource(s, catalog, ctx.services, true)),
+            ),
           };
         }
-        return {
-          '@type': stmt.target.toLowerCase(),
-          ...base,
-          [stmt.target.toLowerCase()]: sources.map(sourceListItem),
-        };
+        const key = stmt.target === 'STREAMS' ? 'streams' : 'tables';
+        return { '@type': key, ...base, [key]: sources.map(sourceListItem) };
       }
       case 'QUERIES': {
-        const queries = catalog
-          .queries()
-          .map((q) => queryListItem(q, catalog.source(q.sink)?.topic, q.state));
-        if (stmt.extended) return { '@type': 'query_descriptions', ...base, queryDescriptions: queries };
-        return { '@type': 'queries', ...base, queries };
-      }
-      case 'TOPICS': {
-        const topics = (await ctx.services.topics.list()).filter((t) => stmt.all || !t.internal);
+        const persistent = catalog.queries();
+        const transient = ctx.services.transient?.list() ?? [];
         if (stmt.extended) {
           return {
-            '@type': 'kafka_topics_extended',
+            '@type': 'query_descriptions',
             ...base,
-            topics: topics.map((t) => ({
-              name: t.name,
-              replicaInfo: Array(t.partitions).fill(t.replicas),
-              consumerCount: 0,
-              consumerGroupCount: 0,
-            })),
+            queryDescriptions: [
+              ...persistent.map((q) => describeQuery(q, ctx)),
+              ...transient.map((h) => describeQuery(h, ctx)),
+            ],
           };
         }
+        const state = (id: string, fallback: string): string =>
+          ctx.services.statistics?.query(id)?.state ?? fallback;
         return {
-          '@type': 'kafka_topics',
+          '@type': 'queries',
           ...base,
-          topics: topics.map((t) => ({ name: t.name, replicaInfo: Array(t.partitions).fill(t.replicas) })),
+          queries: [
+            ...persistent.map((q) => queryListItem(q, catalog.source(q.sink)?.topic, state(q.id, q.state))),
+            ...transient.map(transientListItem),
+          ],
         };
       }
+      case 'TOPICS':
+        return showTopics(ctx, base, stmt.all, stmt.extended);
       case 'PROPERTIES':
-        return {
-          '@type': 'properties',
-          ...base,
-          properties: Object.entries(ctx.session.properties).map(([name, value]) => ({
-            name,
-            scope: 'SESSION',
-            value,
-          })),
-          overwrittenProperties: Object.keys(ctx.session.properties),
-          defaultProperties: [],
-        };
+        return showProperties(ctx, base);
       case 'FUNCTIONS':
         return {
           '@type': 'function_names',
@@ -80,7 +70,9 @@ export function prepareShow(stmt: ShowStmt, ctx: StatementContext): Prepared {
         return {
           '@type': 'type_list',
           ...base,
-          types: Object.fromEntries([...catalog.types()].map(([name, t]) => [name, { type: formatType(t) }])),
+          types: Object.fromEntries(
+            [...catalog.types()].sort(([a], [b]) => a.localeCompare(b)).map(([n, t]) => [n, schemaInfo(t)]),
+          ),
         };
       case 'VARIABLES':
         return {
@@ -93,6 +85,5 @@ export function prepareShow(stmt: ShowStmt, ctx: StatementContext): Prepared {
         return { '@type': 'connector_list', ...base, connectors: [] };
     }
   };
-  void describeFunction;
   return { kind: 'local', run };
 }
