@@ -12,6 +12,13 @@ import { scopeOf } from './plan-schema';
 import { sameExpression, type PlannerContext } from './planner-context';
 import type { SelectEntry } from './select-items';
 
+/** A column used after aggregation that is neither grouped nor aggregated (message built by the caller). */
+export class NonAggregateColumn extends Error {
+  constructor(readonly column: string) {
+    super(`Non-aggregate expression not part of GROUP BY: ${column}`);
+  }
+}
+
 export interface AggregationResult {
   readonly node: PlanNode;
   /** Binds a post-aggregation expression (SELECT item, HAVING) against the aggregate's output. */
@@ -141,6 +148,10 @@ export function planAggregation(
   const distinct: FunctionCall[] = [];
   for (const c of callExprs) if (!distinct.some((d) => sameExpression(d, c))) distinct.push(c);
   if (distinct.length === 0 && groupExpressions.length > 0) {
+    // Report what is wrong in the SELECT first (an unknown function is not a missing aggregate).
+    for (const e of entries)
+      if (e.expression)
+        bindExpression(e.expression, { scope: inputScope.withClause('SELECT'), types: ctx.types });
     throw bindError(
       'GROUP BY requires aggregate functions in either the SELECT or HAVING clause.',
       stmt.groupBy?.span,

@@ -15,7 +15,13 @@ import type {
   SuppressNode,
   TableFunctionCall,
 } from './nodes';
-import { aggregateCalls, planAggregation, type AggregationResult } from './plan-aggregate';
+import {
+  NonAggregateColumn,
+  aggregateCalls,
+  planAggregation,
+  type AggregationResult,
+} from './plan-aggregate';
+import { ksqlText } from '../bind/ksql-text';
 import { planFrom } from './plan-from';
 import { planPartitionedProjection } from './plan-partition-by';
 import { SYSTEM_COLUMN_NAMES, scopeOf, type PlanColumn } from './plan-schema';
@@ -99,11 +105,22 @@ export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
     node = aggregation.node;
     substitute = aggregation.substitute;
     if (stmt.having) {
-      const predicate = bindExpression(stmt.having, {
-        scope: scopeOf(node.columns, [], 'HAVING'),
-        types: ctx.types,
-        substitute,
-      });
+      let predicate: BoundExpr;
+      try {
+        predicate = bindExpression(stmt.having, {
+          scope: scopeOf(node.columns, [], 'HAVING'),
+          types: ctx.types,
+          substitute,
+        });
+      } catch (error) {
+        if (error instanceof NonAggregateColumn) {
+          throw bindError(
+            `Non-aggregate HAVING expression not part of GROUP BY: ${error.column}`,
+            stmt.having.span,
+          );
+        }
+        throw error;
+      }
       node = {
         node: 'Filter',
         input: node,
@@ -181,13 +198,26 @@ function planProjection(
   joined: boolean,
 ): ProjectionResult {
   const scope = scopeOf(input.columns, relations, 'SELECT');
+  const nonAggregate: string[] = [];
   const bound = entries.map((entry): BoundExpr => {
     if (entry.inputIndex !== undefined) {
       const c = input.columns[entry.inputIndex]!;
+      if (aggregation && c.role !== 'key') nonAggregate.push(c.name);
       return { kind: 'Column', index: entry.inputIndex, name: c.name, type: c.type };
     }
-    return bindExpression(entry.expression!, { scope, types: ctx.types, substitute });
+    try {
+      return bindExpression(entry.expression!, { scope, types: ctx.types, substitute });
+    } catch (error) {
+      if (!(error instanceof NonAggregateColumn)) throw error;
+      nonAggregate.push(ksqlText(entry.expression!));
+      return { kind: 'Literal', value: null, type: null };
+    }
   });
+  if (nonAggregate.length > 0) {
+    throw bindError(
+      `Non-aggregate SELECT expression(s) not part of GROUP BY: ${nonAggregate.join(', ')}\nEither add the column(s) to the GROUP BY or remove them from the SELECT.`,
+    );
+  }
   // Which input key column (or window bound) each SELECT item projects, if any.
   const keySlots = input.columns
     .map((c, i) => ({ c, i }))

@@ -34,7 +34,10 @@ export class AggregateOperator implements Processor {
     if (rec.tombstone && !rec.old) return; // a stream's null value, or a delete of nothing
     const key = rec.row.slice(0, this.keyCount);
     const k = storeKey(key);
-    const state = this.store.get(k) ?? { key, accs: this.specs.map((s) => s.aggregator.initial()) };
+    const existing = this.store.get(k);
+    const state = existing ?? { key, accs: this.specs.map((s) => s.aggregator.initial()) };
+    // The previous result, for HAVING to know whether the row was there before.
+    const old = existing ? [...key, ...results(this.specs, state.accs)] : null;
     try {
       if (rec.old) applyRow(this.specs, state.accs, rec.old, 'undo');
       if (!rec.tombstone) applyRow(this.specs, state.accs, rec.row, 'add');
@@ -49,9 +52,7 @@ export class AggregateOperator implements Processor {
       return;
     }
     this.store.put(k, state);
-    this.next.push(
-      recordWith(rec, [...key, ...results(this.specs, state.accs)], { tombstone: false, old: undefined }),
-    );
+    this.next.push(recordWith(rec, [...key, ...results(this.specs, state.accs)], { tombstone: false, old }));
   }
 }
 

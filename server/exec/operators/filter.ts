@@ -17,13 +17,29 @@ export class FilterOperator implements Processor {
   ) {}
 
   push(rec: Rec): void {
-    if (rec.tombstone) {
+    if (rec.tombstone && rec.old === undefined) {
       if (this.table) this.next.push(rec);
       return;
     }
-    let keep = false;
+    const passes = !rec.tombstone && this.test(rec.row, rec);
+    if (!this.table) {
+      if (passes) this.next.push(rec);
+      return;
+    }
+    if (rec.old === undefined) {
+      // Without the previous row, a row that does not match must be deleted downstream.
+      this.next.push(passes ? rec : tombstoneOf(rec, this.keyIndexes));
+      return;
+    }
+    // Knowing the previous row: delete only what was there (ksqlDB's HAVING on an aggregate).
+    const oldPassed = rec.old !== null && this.test(rec.old, rec);
+    if (passes) this.next.push(oldPassed ? rec : { ...rec, old: null });
+    else if (oldPassed) this.next.push(tombstoneOf(rec, this.keyIndexes));
+  }
+
+  private test(row: readonly unknown[], rec: Rec): boolean {
     try {
-      keep = this.predicate(rec.row) === true;
+      return this.predicate(row) === true;
     } catch (error) {
       this.ctx.reportError({
         kind: 'RECORD_PROCESSING',
@@ -32,9 +48,8 @@ export class FilterOperator implements Processor {
         rec,
         cause: error,
       });
+      return false;
     }
-    if (keep) this.next.push(rec);
-    else if (this.table) this.next.push(tombstoneOf(rec, this.keyIndexes));
   }
 }
 
