@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { createExecutor, type CaseExecutor, type ExecutorKind } from './case-executor';
-import { FAILURE_KINDS, failed, type CaseOutcome } from './outcome';
+import { oneLine } from './expected-error';
+import { describeError, FAILURE_KINDS, failed, messageCategory, type CaseOutcome } from './outcome';
 import type { QttCase } from './qtt-case';
 
 /** Runs cases of loaded files; `path` lets a worker load the same file itself. */
@@ -17,7 +18,12 @@ export class InlineRunner implements CaseRunner {
 
   async run(_path: string, testCase: QttCase): Promise<CaseOutcome> {
     this.executor ??= createExecutor(this.kind);
-    return (await this.executor).run(testCase);
+    try {
+      return await (await this.executor).run(testCase);
+    } catch (e) {
+      const message = oneLine(describeError(e));
+      return failed('runner error', message, messageCategory(message));
+    }
   }
 
   async close(): Promise<void> {}

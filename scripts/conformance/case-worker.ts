@@ -7,7 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { createExecutor, type CaseExecutor } from './case-executor';
 import { loadFile } from './load-files';
-import { failed, type CaseOutcome } from './outcome';
+import { oneLine } from './expected-error';
+import { describeError, failed, messageCategory, type CaseOutcome } from './outcome';
 import type { QttCase } from './qtt-case';
 
 const data = z.object({ executor: z.enum(['driver', 'kafka']) }).parse(workerData);
@@ -38,6 +39,10 @@ parentPort?.on('message', (message: unknown) => {
   const { id, path, index } = request.parse(message);
   runOne(path, index).then(
     (outcome) => parentPort?.postMessage({ id, outcome }),
-    (e: unknown) => parentPort?.postMessage({ id, outcome: failed('runner error', String(e)) }),
+    (e: unknown) => {
+      // Mostly: the engine itself failed to load (a syntax error mid-edit), for every case alike.
+      const message = oneLine(describeError(e));
+      parentPort?.postMessage({ id, outcome: failed('runner error', message, messageCategory(message)) });
+    },
   );
 });

@@ -44,6 +44,15 @@ describe('report', () => {
     expect(text).toMatch(/Most common failure causes:\n +1 {2}wrong output: value/);
   });
 
+  it('says so loudly when no case could run at all', () => {
+    const broken: FileResult[] = [
+      { file: 'a.json', cases: [{ name: 'a', outcome: failed('runner error', 'SyntaxError: x') }] },
+    ];
+    expect(summaryLines(broken).join('\n')).toContain(
+      'EVERY CASE FAILED TO RUN — the engine or the runner is broken',
+    );
+  });
+
   it('tallies most frequent first, ties by name', () => {
     expect(tally(['b', 'a', 'b', 'c', 'a', 'b'])).toEqual([
       ['b', 3],

@@ -57,6 +57,21 @@ export function summaryLines(
     for (const [kind, n] of kinds) lines.push(`  ${String(n).padStart(5)}  ${kind}`);
   }
 
+  const ran = results.flatMap((r) => r.cases.filter((c) => c.outcome.status !== 'skipped'));
+  const first = failures[0]?.outcome;
+  if (
+    ran.length > 0 &&
+    failures.length === ran.length &&
+    kinds.length === 1 &&
+    first?.status === 'failed' &&
+    first.kind === 'runner error'
+  ) {
+    lines.push(
+      '',
+      `EVERY CASE FAILED TO RUN — the engine or the runner is broken, not the semantics: ${first.reason}`,
+    );
+  }
+
   const causes = tally(failures.flatMap((c) => (c.outcome.status === 'failed' ? [c.outcome.category] : [])));
   if (causes.length > 0) {
     const top = options.topCauses ?? 40;

@@ -24,7 +24,8 @@ export async function runCase(driver: TestDriverApi, c: QttCase): Promise<CaseOu
   try {
     return await judge(driver, c);
   } catch (e) {
-    return failed('runner error', `runner error: ${oneLine(messageOf(e))}`);
+    const message = oneLine(describeError(e));
+    return failed('runner error', `runner error: ${message}`, messageCategory(message));
   }
 }
 
