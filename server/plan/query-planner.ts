@@ -260,15 +260,17 @@ function planProjection(
   const keyOut: { name: string; expr: BoundExpr; slot: number }[] = [];
   const valueOut: { name: string; expr: BoundExpr }[] = [];
   entries.forEach((entry, i) => {
-    const slot = itemKeySlot[i]!;
-    const isKey = slot >= 0 && keySlots[slot]!.c.role === 'key' && !keyOut.some((k) => k.slot === slot);
-    if (isKey) keyOut.push({ name: entry.name, expr: bound[i]!, slot });
-    else if (slot >= 0 && keySlots[slot]!.c.role === 'window') {
+    // System columns only reach a sink's value under another name.
+    if (!entry.aliased && SYSTEM_COLUMN_NAMES.includes(entry.name)) {
       throw bindError(
         `Reserved column name in select: \`${entry.name}\`. Please remove or alias the column.`,
         entry.span,
       );
-    } else valueOut.push({ name: entry.name, expr: bound[i]! });
+    }
+    const slot = itemKeySlot[i]!;
+    const isKey = slot >= 0 && keySlots[slot]!.c.role === 'key' && !keyOut.some((k) => k.slot === slot);
+    if (isKey) keyOut.push({ name: entry.name, expr: bound[i]!, slot });
+    else valueOut.push({ name: entry.name, expr: bound[i]! });
   });
   keyOut.sort((a, b) => a.slot - b.slot);
   if (valueOut.length === 0) throw bindError('The projection contains no value columns.');

@@ -61,13 +61,8 @@ export function resolveFormats(
       ...(valueDelimiter !== undefined && valueName === 'DELIMITED' ? { delimiter: valueDelimiter } : {}),
     },
     keyFeatures: {},
-    valueFeatures:
-      props.wrapSingleValue !== undefined
-        ? { wrapSingleValues: props.wrapSingleValue }
-        : valueName === inherited?.valueFormat.format &&
-            inherited.valueFeatures.wrapSingleValues !== undefined
-          ? inherited.valueFeatures
-          : {},
+    // WRAP_SINGLE_VALUE is never inherited from a query's source, as in ksqlDB.
+    valueFeatures: props.wrapSingleValue !== undefined ? { wrapSingleValues: props.wrapSingleValue } : {},
   };
 }
 
