@@ -46,8 +46,11 @@ export interface EngineApi {
   onCatalogChanged(listener: (commandSequenceNumber: number) => void): () => void;
   topics(): Promise<TopicDescription[]>;
   readonly health: HealthSource;
-  /** Editor support: syntax and binding diagnostics of a script (nothing runs). */
-  diagnose(text: string, variables?: Readonly<Record<string, string>>): Diagnostic[];
+  /**
+   * Editor support: syntax and binding diagnostics of a script (nothing runs). Asynchronous
+   * because binding a CREATE looks its topic up in Kafka.
+   */
+  diagnose(text: string, variables?: Readonly<Record<string, string>>): Promise<Diagnostic[]>;
   complete(text: string, offset: number): CompletionItem[];
   format(text: string): { text: string | null; diagnostics: Diagnostic[] };
 }
