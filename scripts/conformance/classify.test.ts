@@ -55,6 +55,13 @@ describe('classify', () => {
     expect(verdicts({ statements: [s], topics: [{ name: 't', partitions: 1 }] })).toEqual(['run']);
   });
 
+  it("skips cases calling ksqlDB's test-only UDFs", () => {
+    expect(verdicts({ statements: [PLAIN, 'CREATE STREAM O AS SELECT ID, test_udf(V) FROM S;'] })).toEqual([
+      "out of scope: calls a UDF from ksqlDB's test classpath, not a built-in function",
+    ]);
+    expect(verdicts({ statements: ['CREATE STREAM O AS SELECT TEST_UDF_LIKE FROM S;'] })).toEqual(['run']);
+  });
+
   it('skips connectors as out of scope', () => {
     expect(verdicts({ statements: ["CREATE SOURCE CONNECTOR c WITH ('a'='b');"] })).toEqual([
       'out of scope: connectors (Kafka Connect)',

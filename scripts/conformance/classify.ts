@@ -10,13 +10,18 @@ export type Classification = { readonly run: true } | { readonly run: false; rea
 const SR_FORMAT = /\b(AVRO|PROTOBUF|PROTOBUF_NOSR|JSON_SR)\b/i;
 
 /**
- * Statements of kinds Kappa does not implement at all. Connectors need a Kafka Connect cluster,
- * which is outside Kappa's scope (ARCHITECTURE.md).
+ * What Kappa does not implement by design. Connectors need a Kafka Connect cluster, outside
+ * Kappa's scope (ARCHITECTURE.md). Some cases call UDFs that ksqlDB's runner loads from its own
+ * test classpath (Java fixtures such as TEST_UDF or MULTI_ARG), which no ksqlDB server ships.
  */
 const OUT_OF_SCOPE: readonly { readonly pattern: RegExp; readonly reason: string }[] = [
   {
     pattern: /^\s*(CREATE\s+(SOURCE|SINK)\s+CONNECTOR|DROP\s+CONNECTOR|DESCRIBE\s+CONNECTOR)\b/i,
     reason: 'out of scope: connectors (Kafka Connect)',
+  },
+  {
+    pattern: /\b(TEST_UDF|BAD_UDF|TOSTRUCT|MULTI_ARG|FOUR_ARG|FIVE_ARG|GENERIC_VAR_ARG|OBJ_COL_ARG)\s*\(/i,
+    reason: "out of scope: calls a UDF from ksqlDB's test classpath, not a built-in function",
   },
 ];
 
