@@ -225,17 +225,33 @@ class ExpressionBinder {
       case 'FunctionCall':
         return this.call(e, env);
       case 'ArrayConstructor': {
-        if (e.elements.length === 0) throw bindError('Array constructor cannot be empty', e.span);
+        if (e.elements.length === 0) {
+          throw bindError(
+            'Array constructor cannot be empty. Please supply at least one element (see https://github.com/confluentinc/ksql/issues/4239).',
+            e.span,
+          );
+        }
         const elements = this.unify(
           e.elements.map((x) => this.bind(x, env)),
           e.span,
           'ARRAY',
         );
-        const element = elements.find((x) => x.type !== null)?.type ?? STRING;
+        const element = elements.find((x) => x.type !== null)?.type;
+        if (!element) {
+          throw bindError(
+            'Cannot construct an array with all NULL elements (see https://github.com/confluentinc/ksql/issues/4239). As a workaround, you may cast a NULL value to the desired type.',
+            e.span,
+          );
+        }
         return { kind: 'Array', elements, type: { kind: 'ARRAY', element }, span: e.span };
       }
       case 'MapConstructor': {
-        if (e.entries.length === 0) throw bindError('Map constructor cannot be empty', e.span);
+        if (e.entries.length === 0) {
+          throw bindError(
+            'Map constructor cannot be empty. Please supply at least one key value pair (see https://github.com/confluentinc/ksql/issues/4239).',
+            e.span,
+          );
+        }
         const keys = this.unify(
           e.entries.map((x) => this.bind(x.key, env)),
           e.span,
@@ -246,8 +262,10 @@ class ExpressionBinder {
           e.span,
           'MAP',
         );
-        const key = keys.find((x) => x.type !== null)?.type ?? STRING;
-        const value = values.find((x) => x.type !== null)?.type ?? STRING;
+        const key = keys.find((x) => x.type !== null)?.type;
+        const value = values.find((x) => x.type !== null)?.type;
+        if (!key) throw bindError('Cannot construct a map with all NULL keys', e.span);
+        if (!value) throw bindError('Cannot construct a map with all NULL values', e.span);
         return {
           kind: 'Map',
           entries: keys.map((k, i) => ({ key: k, value: values[i]! })),

@@ -194,20 +194,10 @@ export function planAggregation(
     }
     const g = groupExpressions.findIndex((x) => sameExpression(x, e) || sameColumn(x, e, inputScope));
     if (g >= 0) return column(columns, g);
-    if (
-      window &&
-      e.kind === 'ColumnRef' &&
-      !e.source &&
-      (e.name.name === 'WINDOWSTART' || e.name.name === 'WINDOWEND')
-    ) {
+    if (window && e.kind === 'ColumnRef' && (e.name.name === 'WINDOWSTART' || e.name.name === 'WINDOWEND')) {
       return column(columns, keyCount + (e.name.name === 'WINDOWSTART' ? 0 : 1));
     }
-    if (e.kind === 'ColumnRef') {
-      throw bindError(
-        `Non-aggregate SELECT expression(s) not part of GROUP BY: ${formatExpression(e)}`,
-        e.span,
-      );
-    }
+    if (e.kind === 'ColumnRef') throw new NonAggregateColumn(formatExpression(e));
     return undefined;
   };
   return { node, substitute, ...(window ? { window } : {}), groupExpressions };

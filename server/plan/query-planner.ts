@@ -261,6 +261,8 @@ function planProjection(
   const valueOut: { name: string; expr: BoundExpr }[] = [];
   entries.forEach((entry, i) => {
     // System columns only reach a sink's value under another name.
+    // `*` on a windowed source: the window bounds stay in the key, not in the value.
+    if (entry.inputIndex !== undefined && input.columns[entry.inputIndex]?.role === 'window') return;
     if (!entry.aliased && SYSTEM_COLUMN_NAMES.includes(entry.name)) {
       throw bindError(
         `Reserved column name in select: \`${entry.name}\`. Please remove or alias the column.`,

@@ -130,7 +130,7 @@ export function parseWithProperties(properties: readonly Property[]): WithProper
   }
   if (out.format !== undefined && (out.keyFormat !== undefined || out.valueFormat !== undefined)) {
     throw bindError(
-      `Cannot supply both 'FORMAT' and '${out.keyFormat !== undefined ? 'KEY_FORMAT' : 'VALUE_FORMAT'}' properties, as 'FORMAT' sets both key and value formats. Either use just 'FORMAT', or use 'KEY_FORMAT' and 'VALUE_FORMAT'.`,
+      `Cannot supply both '${out.keyFormat !== undefined ? 'KEY_FORMAT' : 'VALUE_FORMAT'}' and 'FORMAT' properties, as 'FORMAT' sets both key and value formats. Either use just 'FORMAT', or use 'KEY_FORMAT' and 'VALUE_FORMAT'.`,
     );
   }
   return out as unknown as WithProperties;
@@ -179,7 +179,12 @@ const UNITS: Record<string, number> = {
 function durationMs(text: string, p: Property): number {
   const m = /^\s*(\d+)\s+([A-Za-z]+)\s*$/.exec(text);
   const unit = m ? UNITS[m[2]!.toUpperCase()] : undefined;
-  if (!m || unit === undefined)
-    throw bindError(`Invalid duration '${text}': expected e.g. '10 SECONDS'`, p.span);
+  if (!m || unit === undefined) {
+    const unitText = m?.[2] ?? text.trim().split(/\s+/)[1] ?? '';
+    throw bindError(
+      `Configuration ${p.name} is invalid: Invalid duration: '${text}'. Unknown time unit: '${unitText.toUpperCase()}'`,
+      p.span,
+    );
+  }
   return Number(m[1]) * unit;
 }

@@ -46,8 +46,13 @@ export function createSinkEncoder(
     let timestamp = rec.ts;
     if (tsIdx >= 0 && !rec.tombstone) {
       const raw = rec.row[tsIdx];
+      if (raw === null || raw === undefined)
+        throw new Error(`The TIMESTAMP column ${sink.timestamp!.column} is null`);
       if (typeof raw === 'number') timestamp = raw;
       else if (typeof raw === 'string' && tsFormat) timestamp = parseTimestamp(raw, tsFormat, UTC);
+      // Kafka cannot store a negative timestamp: the row is dropped (and logged) like ksqlDB does.
+      if (timestamp < 0)
+        throw new Error(`Invalid timestamp ${timestamp} in column ${sink.timestamp!.column}`);
     }
     return { key, value, timestamp, ...(rec.headers ? { headers: rec.headers as KafkaHeaders } : {}) };
   };
