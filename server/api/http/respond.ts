@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { AnyResponse } from './dual-server';
 import { type KappaError } from '../../errors/kappa-error';
 
@@ -9,11 +10,11 @@ export function sendJson(
   body: unknown,
   contentType = 'application/json',
 ): void {
-  const text = JSON.stringify(body);
+  const bytes = Buffer.from(JSON.stringify(body)); // a Buffer: see response-io.ts on HTTP/2 strings
   res.statusCode = status;
   res.setHeader('content-type', contentType);
-  res.setHeader('content-length', Buffer.byteLength(text));
-  res.end(text);
+  res.setHeader('content-length', bytes.length);
+  res.end(bytes);
 }
 
 /** ksqlDB's error body (Kappa adds `diagnostics` with spans); never stack traces or internal paths. */
@@ -35,6 +36,8 @@ export function sendError(res: AnyResponse, error: KappaError, extra: Record<str
     res.end();
     return;
   }
+  // An HTTP/1.1 body we stopped reading (too large, bad first line) leaves the connection unusable.
+  if (res instanceof http.ServerResponse && !res.req.complete) res.setHeader('connection', 'close');
   if (error.httpStatus === 401) res.setHeader('www-authenticate', 'Basic realm="Kappa", charset="UTF-8"');
   sendJson(res, error.httpStatus, { ...errorBody(error), ...extra });
 }
@@ -42,5 +45,5 @@ export function sendError(res: AnyResponse, error: KappaError, extra: Record<str
 export function sendNotFound(res: AnyResponse): void {
   res.statusCode = 404;
   res.setHeader('content-type', 'text/plain');
-  res.end('Not Found');
+  res.end(Buffer.from('Not Found'));
 }

@@ -41,6 +41,8 @@ export function insertsStreamRoute(ctx: RestContext): Route {
       const asArray = (req.headers.accept ?? '').includes(MediaTypes.JSON);
       res.statusCode = 200;
       res.setHeader('content-type', asArray ? MediaTypes.JSON : MediaTypes.DELIMITED);
+      // The stream may end before its body does (a bad line); never offer the connection for reuse.
+      if (req.httpVersionMajor === 1) res.setHeader('connection', 'close');
       if (asArray) writeChunk(res, '[');
       else flushHeaders(res);
 

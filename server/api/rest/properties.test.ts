@@ -25,12 +25,12 @@ describe('request properties', () => {
   });
 
   it('converts values to text and throws 40000 for a bad name', () => {
-    expect(requestProperties({ 'auto.offset.reset': 'earliest', 'commit.interval.ms': 10, x: null })).toEqual(
-      {
-        'auto.offset.reset': 'earliest',
-        'commit.interval.ms': '10',
-      },
-    );
+    expect(
+      requestProperties({ 'auto.offset.reset': 'earliest', 'commit.interval.ms': 10, 'linger.ms': null }),
+    ).toEqual({
+      'auto.offset.reset': 'earliest',
+      'commit.interval.ms': '10',
+    });
     expect(() => requestProperties({ bogus: 1 })).toThrow(KappaError);
     expect(requestVariables({ a: 1, b: true, c: 'x' })).toEqual({ a: '1', b: 'true', c: 'x' });
   });

@@ -1,4 +1,3 @@
-import type { EngineApi } from '../../engine/engine-api';
 import type { Logger } from '../../log/logger';
 import { createCredentialVerifier, type CredentialVerifier } from '../auth/credentials';
 import { createRequestGuard, type RequestGuard } from '../http/guard';
@@ -12,7 +11,7 @@ import { isValidPropertyRoute } from './property-route';
 import { QueryLimits } from './query-limits';
 import { queryRoute } from './query-route';
 import { queryStreamRoute } from './query-stream-route';
-import type { RestContext } from './rest-context';
+import type { RestContext, RestEngine } from './rest-context';
 import { statusRoutes } from './status-routes';
 
 /** The protection settings of EngineConfig.rest (server/config/config.ts). */
@@ -25,7 +24,7 @@ export interface RestSettings {
 }
 
 export interface RestApiOptions {
-  readonly engine: EngineApi;
+  readonly engine: RestEngine;
   readonly settings: RestSettings;
   /** Browser origins allowed to call REST (the same list socket.io uses). */
   readonly corsOrigins: readonly string[];

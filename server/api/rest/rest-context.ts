@@ -4,9 +4,22 @@ import type { Logger } from '../../log/logger';
 import type { QueryLimits } from './query-limits';
 import { withQueryDefaults } from './properties';
 
+/** The part of the engine REST uses (the real engine and the tests' fake both satisfy it). */
+export type RestEngine = Pick<
+  EngineApi,
+  | 'execute'
+  | 'query'
+  | 'closeQuery'
+  | 'transientQueries'
+  | 'insertRow'
+  | 'catalog'
+  | 'commandStatuses'
+  | 'health'
+>;
+
 /** What every REST route needs; built once by `createRestApi`. */
 export interface RestContext {
-  readonly engine: EngineApi;
+  readonly engine: RestEngine;
   readonly limits: QueryLimits;
   readonly maxRequestBytes: number;
   /** Idle interval of the legacy /query keep-alive newline. */

@@ -2,7 +2,8 @@ import type { Diagnostic } from '../../../../lib/contracts/diagnostics';
 import { ErrorCodes } from '../../../../lib/contracts/errors';
 import type { HealthSnapshot } from '../../../../lib/contracts/health';
 import type { CatalogView } from '../../../bind/catalog-view';
-import type { EngineApi, InsertResult, QueryOptions } from '../../../engine/engine-api';
+import type { InsertResult, QueryOptions } from '../../../engine/engine-api';
+import type { RestEngine } from '../rest-context';
 import type { KsqlEntity } from '../../../engine/entities';
 import type { ExecuteOptions } from '../../../engine/engine';
 import type { HealthSource } from '../../../engine/health';
@@ -39,7 +40,7 @@ function span(start: number, end: number): Diagnostic['span'] {
  * `… EMIT CHANGES` (push, scripted by the test through `lastQuery`), anything else a pull query
  * returning two rows. Never used by product code.
  */
-export class FakeEngine implements EngineApi {
+export class FakeEngine implements RestEngine {
   readonly health = fakeHealth;
   readonly queries: FakeQuery[] = [];
   readonly executed: { sql: string; options: ExecuteOptions | undefined }[] = [];
@@ -169,29 +170,5 @@ export class FakeEngine implements EngineApi {
 
   commandStatuses(): ReadonlyMap<string, { status: string; message: string; queryId: string | null }> {
     return new Map([['stream/`S`/create', { status: 'SUCCESS', message: 'Stream created', queryId: null }]]);
-  }
-
-  commandSequenceNumber(): number {
-    return 1;
-  }
-
-  onCatalogChanged(): () => void {
-    return () => {};
-  }
-
-  async topics(): Promise<never[]> {
-    return [];
-  }
-
-  diagnose(): Diagnostic[] {
-    return [];
-  }
-
-  complete(): never[] {
-    return [];
-  }
-
-  format(text: string): { text: string | null; diagnostics: Diagnostic[] } {
-    return { text, diagnostics: [] };
   }
 }

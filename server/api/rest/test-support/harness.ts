@@ -1,7 +1,7 @@
-import type { EngineApi } from '../../../engine/engine-api';
 import { silentLogger } from '../../../log/logger';
 import { createApiServer, type ApiServer } from '../../api-server';
 import { createRestApi, type RestApi, type RestSettings } from '../rest-api';
+import type { RestEngine } from '../rest-context';
 
 export const DEFAULT_SETTINGS: RestSettings = {
   basicAuth: [],
@@ -21,7 +21,7 @@ export interface RestServer {
 
 /** The API server with the REST routes over `engine`, on a free loopback port. */
 export async function startRestServer(
-  engine: EngineApi,
+  engine: RestEngine,
   settings: Partial<RestSettings> = {},
   options: { keepAliveMs?: number; isReady?: () => boolean } = {},
 ): Promise<RestServer> {
