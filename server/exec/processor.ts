@@ -14,6 +14,9 @@ export interface ProcessingError {
   readonly message: string;
   readonly rec?: Rec;
   readonly cause?: unknown;
+  /** For records that could not be read or written: the topic and the raw bytes. */
+  readonly topic?: string;
+  readonly recordBytes?: Buffer | null;
 }
 
 /**

@@ -99,7 +99,9 @@ export class QueryTask {
     const topology = buildTopology(spec.plan.root, output, ctx, { repartition: writers });
     for (const { node, port } of topology.sources) {
       const decode = createSourceDecoder(node.source);
-      this.route(node.source.topic, (r) => this.pushDecoded(decode(r), port, `${node.alias}.Source`));
+      this.route(node.source.topic, (r) =>
+        this.pushDecoded(decode(r), port, `${node.alias}.Source`, r, node.source.topic),
+      );
     }
     for (const { node, port } of topology.repartitions) {
       this.route(repartitionTopic(spec.appId, node.name), (r) => {
@@ -147,13 +149,21 @@ export class QueryTask {
     if (ts > this.streamTime) this.streamTime = ts;
   }
 
-  private pushDecoded(result: DecodeResult, port: Processor, step: string): void {
+  private pushDecoded(
+    result: DecodeResult,
+    port: Processor,
+    step: string,
+    raw: IncomingRecord,
+    topic: string,
+  ): void {
     if (result.ok === 'skip') return;
     if (result.ok === false) {
       this.report({
         kind: result.step === 'timestamp' ? 'RECORD_PROCESSING' : 'DESERIALIZATION',
         step: `${step}.${result.step}`,
         message: result.message,
+        topic,
+        recordBytes: result.step === 'key' ? raw.key : raw.value,
       });
       return;
     }
