@@ -1,12 +1,21 @@
 /**
- * The engine's composition root: config → Kafka → health → HTTP (REST + socket.io) → signals.
- * Nothing else in server/ reads the environment or installs process handlers.
+ * The engine's composition root: config → HTTP (REST + socket.io, answering 50302 until ready) →
+ * Kafka → command-topic replay → engine → signals. Nothing else in server/ reads the environment
+ * or installs process handlers.
  */
 import { createApiServer } from './api/api-server';
+import { createRestApi } from './api/rest/rest-api';
 import { ConfigError, loadConfig } from './config/config';
+import { DeferredEngine } from './engine/deferred-engine';
 import { EngineHealth } from './engine/health';
+import { startKafkaEngineWhenReachable } from './engine/kafka-engine';
+import { TransientQueries } from './engine/queries/transient-queries';
+import { statisticsFromRuntime } from './engine/runtime-statistics';
 import { ClusterProbe } from './kafka/cluster-probe';
 import { createKafka } from './kafka/client';
+import { KafkaQueryRuntime } from './kafka/runtime/kafka-query-runtime';
+import { KafkaRecordSource } from './kafka/runtime/kafka-record-source';
+import { TopicAdmin } from './kafka/topic-admin';
 import { createLogger } from './log/logger';
 import { openStore } from './store/store';
 
@@ -14,35 +23,55 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.log);
   const kafka = createKafka({ ...config.kafka, logger });
+  const bootstrapServers = config.kafka.bootstrapServers.join(',');
   const probe = new ClusterProbe(kafka, config.healthIntervalMs, (state) =>
     state.connected
       ? logger.info('Kafka connected', { clusterId: state.clusterId, brokers: state.brokers })
       : logger.warn('Kafka unreachable', { error: state.error }),
   );
-  const health = new EngineHealth(probe, config.serviceId, config.kafka.bootstrapServers.join(','));
+  const health = new EngineHealth(probe, config.serviceId, bootstrapServers);
+  const engine = new DeferredEngine(health);
+  const isReady = (): boolean => health.serverStatus() !== 'STARTING';
 
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   logger.info('database ready', { provider: store.target.provider });
 
+  const rest = createRestApi({
+    engine,
+    settings: config.rest,
+    corsOrigins: config.http.corsOrigins,
+    logger,
+    isReady,
+  });
   const api = createApiServer({
     host: config.http.host,
     port: config.http.port,
     corsOrigins: config.http.corsOrigins,
     health,
     logger,
-    isReady: () => health.serverStatus() !== 'STARTING',
+    routes: rest.routes,
+    guard: rest.guard,
+    upgrades: [rest.upgrade],
+    beforeClose: rest.close,
+    isReady,
   });
 
   probe.start();
   const { port } = await api.listen();
   logger.info('Kappa engine listening', {
     url: `http://${config.http.host}:${port}`,
-    kafka: config.kafka.bootstrapServers,
+    kafka: bootstrapServers,
   });
-  await probe.check();
-  health.setServerStatus('RUNNING');
 
   let stopping = false;
+  let stopEngine = async (): Promise<void> => {};
+  const queryAdmin = new TopicAdmin(kafka);
+  const runtime = new KafkaQueryRuntime(
+    kafka,
+    queryAdmin,
+    config.serviceId,
+    logger.child({ component: 'runtime' }),
+  );
   const shutdown = (signal: string): void => {
     if (stopping) return;
     stopping = true;
@@ -51,6 +80,9 @@ async function main(): Promise<void> {
     deadline.unref();
     void (async () => {
       await api.close().catch((error: unknown) => logger.warn('http close failed', { error }));
+      await stopEngine().catch((error: unknown) => logger.warn('engine stop failed', { error }));
+      await runtime.stopAll().catch(() => {});
+      await queryAdmin.close().catch(() => {});
       await probe.stop();
       await store.close().catch(() => {});
       process.exit(0);
@@ -58,6 +90,33 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+
+  const running = await startKafkaEngineWhenReachable(
+    {
+      kafka,
+      serviceId: config.serviceId,
+      log: logger,
+      health,
+      bootstrapServers,
+      runtime: () => runtime,
+      statistics: statisticsFromRuntime(runtime),
+      transient: (state, services) =>
+        new TransientQueries(
+          state,
+          new KafkaRecordSource(kafka, services.admin, `_kappa-${config.serviceId}_transient_`, logger),
+          { now: () => Date.now() },
+          { maxPushQueries: config.rest.maxPushQueries, defaultOffsetReset: 'latest' },
+        ),
+    },
+    { stopped: () => stopping },
+  );
+  stopEngine = running.stop;
+  engine.resolve(running.engine);
+  logger.info('Kappa engine ready', {
+    serverStatus: health.serverStatus(),
+    replayedRecords: running.replay.records,
+    replayMillis: Math.round(running.replay.millis),
+  });
 }
 
 main().catch((error: unknown) => {

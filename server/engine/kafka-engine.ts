@@ -1,4 +1,5 @@
 import type { HealthSnapshot } from '../../lib/contracts/health';
+import { CommandTopicError } from '../kafka/command-topic';
 import { createKafkaServices, type KafkaClient, type KafkaServices } from '../kafka/kafka-services';
 import type { Logger } from '../log/logger';
 import { CatalogState } from './catalog-state';
@@ -65,7 +66,10 @@ export async function startKafkaEngine(options: KafkaEngineOptions): Promise<Run
     log.child({ component: 'queries' }),
   );
   const commandLog = new KafkaCommandLog(services.commandReader, services.commandWriter, state, log);
-  const replay = await commandLog.start();
+  const replay = await commandLog.start().catch(async (error: unknown) => {
+    await services.close();
+    throw error;
+  });
   const report = (): void => {
     const degraded = state.degraded;
     if (degraded) log.error('engine DEGRADED', { offset: degraded.offset, reason: degraded.reason });
@@ -110,4 +114,23 @@ export async function startKafkaEngine(options: KafkaEngineOptions): Promise<Run
       await services.close();
     },
   };
+}
+
+/**
+ * Starts the engine, retrying while Kafka is unreachable (the API meanwhile answers 50302). A
+ * command topic that cannot be used (wrong partition count) is fatal: retrying cannot fix it.
+ */
+export async function startKafkaEngineWhenReachable(
+  options: KafkaEngineOptions,
+  retry: { readonly delayMs?: number; readonly stopped?: () => boolean } = {},
+): Promise<RunningKafkaEngine> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startKafkaEngine(options);
+    } catch (error) {
+      if (error instanceof CommandTopicError || retry.stopped?.()) throw error;
+      options.log.warn('cannot start the engine yet (is Kafka reachable?); retrying', { attempt, error });
+      await new Promise((r) => setTimeout(r, retry.delayMs ?? 2000));
+    }
+  }
 }

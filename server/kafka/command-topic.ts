@@ -1,4 +1,4 @@
-import { ConfigResourceTypes, type Kafka } from 'kafkajs';
+import kafkajs, { type Kafka } from 'kafkajs';
 import type { Logger } from '../log/logger';
 
 /**
@@ -15,6 +15,9 @@ export const COMMAND_TOPIC_CONFIG: Readonly<Record<string, string>> = {
   'cleanup.policy': 'delete',
   'unclean.leader.election.enable': 'false',
 };
+
+// kafkajs is CommonJS; under Node's ESM loader only some of its exports are named ones.
+const { ConfigResourceTypes } = kafkajs;
 
 export class CommandTopicError extends Error {
   override readonly name = 'CommandTopicError';

@@ -1,4 +1,4 @@
-import type { Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import type { Logger } from '../log/logger';
 
 export interface CommandTopicWrite {
@@ -85,6 +85,9 @@ export class CommandWriter {
         // until another engine initializes the same transactional id).
         transactionTimeout: 10_000,
         allowAutoTopicCreation: false,
+        // Every record goes to partition 0 explicitly; naming the partitioner silences kafkajs's
+        // "default partitioner changed" warning.
+        createPartitioner: Partitioners.DefaultPartitioner,
       });
       await producer.connect();
       this.producer = producer;

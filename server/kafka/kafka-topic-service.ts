@@ -20,7 +20,10 @@ export class KafkaTopicService {
     private readonly kafka: Kafka,
   ) {}
 
-  partitions(name: string): Promise<number | undefined> {
+  async partitions(name: string): Promise<number | undefined> {
+    // Asking for the metadata of a missing topic makes kafkajs log an error; a CREATE over a new
+    // topic is normal, so look first.
+    if (!(await this.admin.exists(name))) return undefined;
     return this.admin.partitionCount(name);
   }
 
@@ -38,7 +41,7 @@ export class KafkaTopicService {
 
   /** Partitions and replication factor of one topic; undefined when it does not exist. */
   async describe(name: string): Promise<{ partitions: number; replicas: number } | undefined> {
-    const partitions = await this.admin.partitionCount(name);
+    const partitions = await this.partitions(name);
     if (partitions === undefined) return undefined;
     const info = (await this.admin.list({ includeInternal: true })).find((t) => t.name === name);
     return { partitions, replicas: info?.replicas ?? 1 };
