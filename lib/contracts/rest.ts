@@ -75,13 +75,19 @@ export type KsqlEntityDto = z.infer<typeof KsqlEntitySchema>;
 export const KsqlEntityListSchema = z.array(KsqlEntitySchema);
 
 /** Elements of the `/query` (and `/query-stream` with vnd.ksql.v1+json) StreamedRow array. */
+export const StreamedHeaderSchema = z.looseObject({
+  header: z.looseObject({ queryId: z.string().optional(), schema: z.string() }),
+});
+export const StreamedDataRowSchema = z.looseObject({
+  row: z.looseObject({ columns: z.array(z.unknown()), tombstone: z.boolean().optional() }),
+});
+export const StreamedFinalSchema = z.looseObject({ finalMessage: z.string() });
+export const StreamedErrorSchema = z.looseObject({ errorMessage: RestErrorSchema });
 export const StreamedRowSchema = z.union([
-  z.looseObject({ header: z.looseObject({ queryId: z.string().optional(), schema: z.string() }) }),
-  z.looseObject({
-    row: z.looseObject({ columns: z.array(z.unknown()), tombstone: z.boolean().optional() }),
-  }),
-  z.looseObject({ finalMessage: z.string() }),
-  z.looseObject({ errorMessage: RestErrorSchema }),
+  StreamedHeaderSchema,
+  StreamedDataRowSchema,
+  StreamedFinalSchema,
+  StreamedErrorSchema,
   z.looseObject({ consistencyToken: z.looseObject({ consistencyToken: z.string() }) }),
 ]);
 export type StreamedRow = z.infer<typeof StreamedRowSchema>;
