@@ -38,6 +38,8 @@ export interface RunningKafkaEngine {
   readonly state: CatalogState;
   readonly manager: PersistentQueryManager;
   readonly services: KafkaServices;
+  /** The command topic as a log (the repair tool appends to it directly). */
+  readonly commands: KafkaCommandLog;
   /** How long the start-up replay took and how many records it read. */
   readonly replay: { readonly records: number; readonly millis: number };
   stop(): Promise<void>;
@@ -108,6 +110,7 @@ export async function startKafkaEngine(options: KafkaEngineOptions): Promise<Run
     state,
     manager,
     services,
+    commands: commandLog,
     replay,
     stop: async () => {
       await Promise.all(transient.list().map((q) => q.close().catch(() => {})));
