@@ -15,7 +15,7 @@ import { readLines } from './line-reader';
 import type { RestContext } from './rest-context';
 import { insertTarget } from './insert-target';
 
-/** Inserts awaiting their ack before the handler stops reading the request. */
+/** Rows queued or awaiting their ack before the handler stops reading the request. */
 const MAX_IN_FLIGHT = 256;
 
 /**
@@ -58,6 +58,7 @@ export function insertsStreamRoute(ctx: RestContext): Route {
       const inFlight = new Set<Promise<void>>();
       const finalText = asArray ? ']' : undefined;
       let seq = 0;
+      let previous: Promise<void> = Promise.resolve();
       for (;;) {
         const next = await lines.next();
         if (next.done === true || closed) break;
@@ -75,8 +76,10 @@ export function insertsStreamRoute(ctx: RestContext): Route {
           return;
         }
         const n = seq++;
-        const p: Promise<void> = ctx.engine
-          .insertRow(target, row)
+        // Rows are written one after another so they reach the topic in the order sent, as in
+        // ksqlDB (the engine's writer does not promise to keep the order of concurrent writes).
+        const p: Promise<void> = previous
+          .then(() => ctx.engine.insertRow(target, row))
           .then(
             (r): InsertAck =>
               r.ok ? { status: 'ok', seq: n } : errorAck(n, r.code ?? 50000, r.message ?? 'Insert failed'),
@@ -88,6 +91,7 @@ export function insertsStreamRoute(ctx: RestContext): Route {
           )
           .then((ack) => void sendAck(ack))
           .finally(() => inFlight.delete(p));
+        previous = p;
         inFlight.add(p);
         if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
         if (!closed && res.writableLength > res.writableHighWaterMark) await once(res, 'drain');
