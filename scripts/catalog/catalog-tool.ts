@@ -46,7 +46,7 @@ export function toolOptions(
 }
 
 export function toolLogger(): Logger {
-  return createLogger({ level: 'warn', format: 'pretty' });
+  return createLogger({ level: 'error', format: 'pretty' });
 }
 
 export function toolKafka(options: ToolOptions, log: Logger): KafkaClient {

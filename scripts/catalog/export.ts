@@ -20,7 +20,7 @@ runTool(async () => {
     const partitions = new Map((await running.services.topics.list()).map((t) => [t.name, t.partitions]));
     const catalog = running.state.catalog();
     const degraded = running.state.degraded;
-    const script = exportCatalog(catalog, {
+    const script = exportCatalog(running.state.commands(), {
       partitions: (t) => partitions.get(t),
       header: `Kappa catalog of service ${options.serviceId}, exported ${new Date().toISOString()} at command offset ${catalog.lastOffset}${degraded ? ` (DEGRADED: ${degraded.reason})` : ''}`,
     });

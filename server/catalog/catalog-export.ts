@@ -1,7 +1,10 @@
 import { formatIdentifier, formatSqlType, formatString } from '../sql';
-import type { DataSource, PersistentQuery } from '../types/data-source';
+import type { DataSource } from '../types/data-source';
 import type { Column } from '../types/logical-schema';
-import type { CatalogView } from './catalog';
+import { applyToDraft } from './apply';
+import { Catalog, type CatalogDraft } from './catalog';
+import type { CommandRecord } from './command-schema';
+import { compactForReplay, type LogEntry } from './replay-compactor';
 
 export interface ExportOptions {
   /** Partition count of a topic when known, written as PARTITIONS so an import can create it. */
@@ -11,29 +14,27 @@ export interface ExportOptions {
 }
 
 /**
- * The whole catalog as a SQL script that rebuilds it (backup, migration, the repair path of a
- * damaged command topic): custom types, then sources in dependency order — plain sources as
- * CREATE statements generated from their current schema (so ALTERs are included), sources made by
- * a running CREATE … AS SELECT as that statement, with the session properties it ran with — then
- * INSERT INTO queries. A CSAS/CTAS sink whose query was terminated is exported as a plain CREATE.
- * Query ids are not kept: the importing cluster numbers them from its own log.
+ * The whole catalog as a SQL script that rebuilds it (backup, migration to another service id or
+ * cluster, the repair path of a damaged command topic). It replays the catalog's history, not
+ * its final state: the command log compacted (nothing that was later dropped or terminated), one
+ * statement per command, in log order — so every CREATE … AS SELECT and INSERT INTO is planned
+ * against the sources as they were when it was first run, and an ALTER comes where it happened.
+ * Streams, tables and types are written from the commands' resolved definitions (CREATE TYPE,
+ * CREATE with full column list and formats, ALTER … ADD COLUMN); queries as the statement text
+ * they ran with, between SET and UNSET of their session properties. Query ids are not kept: the
+ * importing cluster numbers them from its own log.
  */
-export function exportCatalog(catalog: CatalogView, options: ExportOptions = {}): string {
+export function exportCatalog(entries: readonly LogEntry[], options: ExportOptions = {}): string {
+  const compacted = compactForReplay(entries);
   const out: string[] = [];
   if (options.header) out.push(`-- ${options.header}`);
-  for (const [name, type] of [...catalog.types()].sort(([a], [b]) => a.localeCompare(b))) {
-    out.push(`CREATE TYPE ${formatIdentifier(name)} AS ${formatSqlType(type)};`);
+  const draft = Catalog.EMPTY.draft();
+  for (const e of compacted) {
+    const statement = statementOf(e.record, draft, options);
+    if (statement) out.push(statement);
+    applyToDraft(draft, e.record.command, e.offset);
   }
-  for (const source of sourcesInDependencyOrder(catalog)) {
-    const query = source.createdBy !== undefined ? catalog.query(source.createdBy) : undefined;
-    out.push(...(query ? withProperties(query, statement(query.sql)) : [createStatement(source, options)]));
-  }
-  const inserts = catalog
-    .queries()
-    .filter((q) => q.kind === 'INSERT')
-    .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
-  for (const q of inserts) out.push(...withProperties(q, statement(q.sql)));
-  const paused = catalog.queries().filter((q) => q.state === 'PAUSED');
+  const paused = [...draft.queries.values()].filter((q) => q.state === 'PAUSED');
   if (paused.length > 0) {
     out.push(
       `-- Paused when exported (pause them again after the import): ${paused.map((q) => q.id).join(', ')}`,
@@ -42,32 +43,39 @@ export function exportCatalog(catalog: CatalogView, options: ExportOptions = {})
   return `${out.join('\n\n')}\n`;
 }
 
-/** Sources ordered so each CREATE … AS SELECT comes after what it reads; ties by name. */
-export function sourcesInDependencyOrder(catalog: CatalogView): DataSource[] {
-  const deps = new Map<string, string[]>();
-  for (const s of catalog.sources()) {
-    const q = s.createdBy !== undefined ? catalog.query(s.createdBy) : undefined;
-    deps.set(
-      s.name,
-      (q?.sources ?? []).filter((d) => d !== s.name && catalog.source(d) !== undefined),
-    );
+function statementOf(
+  record: CommandRecord,
+  before: CatalogDraft,
+  options: ExportOptions,
+): string | undefined {
+  const c = record.command;
+  switch (c.type) {
+    case 'createType':
+      return `CREATE TYPE ${formatIdentifier(c.name)} AS ${formatSqlType(c.sqlType)};`;
+    case 'createSource':
+      return createStatement(c.source, c.orReplace, options);
+    case 'createAsSelect':
+    case 'insertInto':
+      return withProperties(record.properties, terminated(record.statement));
+    case 'alterSource': {
+      const kind = before.sources.get(c.name)?.kind ?? 'STREAM';
+      return `ALTER ${kind} ${formatIdentifier(c.name)} ${c.addColumns
+        .map((col) => `ADD COLUMN ${formatIdentifier(col.name)} ${formatSqlType(col.type)}`)
+        .join(', ')};`;
+    }
+    case 'dropSource':
+    case 'dropType':
+    case 'terminate':
+    case 'pause':
+    case 'resume':
+    case 'skip':
+      // Compaction leaves none that matter: drops and terminates are gone with what they removed;
+      // PAUSE/RESUME name query ids the importing cluster will number differently.
+      return undefined;
   }
-  const done = new Set<string>();
-  const ordered: DataSource[] = [];
-  const visiting = new Set<string>();
-  const visit = (name: string): void => {
-    if (done.has(name) || visiting.has(name)) return;
-    visiting.add(name);
-    for (const d of [...(deps.get(name) ?? [])].sort()) visit(d);
-    visiting.delete(name);
-    done.add(name);
-    ordered.push(catalog.source(name)!);
-  };
-  for (const name of [...deps.keys()].sort()) visit(name);
-  return ordered;
 }
 
-function createStatement(s: DataSource, options: ExportOptions): string {
+function createStatement(s: DataSource, orReplace: boolean, options: ExportOptions): string {
   const keyword = s.kind === 'TABLE' ? 'PRIMARY KEY' : 'KEY';
   const columns = [...s.schema.key, ...s.schema.value].map((c) => columnDef(c, keyword));
   const props: [string, string][] = [
@@ -92,7 +100,8 @@ function createStatement(s: DataSource, options: ExportOptions): string {
     if (s.window.sizeMs !== undefined)
       props.push(['WINDOW_SIZE', formatString(`${s.window.sizeMs} MILLISECONDS`)]);
   }
-  return `CREATE ${s.isSource ? 'SOURCE ' : ''}${s.kind} ${formatIdentifier(s.name)} (${columns.join(', ')}) WITH (${props
+  const head = `CREATE ${orReplace ? 'OR REPLACE ' : ''}${s.isSource ? 'SOURCE ' : ''}${s.kind}`;
+  return `${head} ${formatIdentifier(s.name)} (${columns.join(', ')}) WITH (${props
     .map(([k, v]) => `${k}=${v}`)
     .join(', ')});`;
 }
@@ -109,21 +118,17 @@ function delimiter(d: string): string {
   return formatString(d === '\t' ? 'TAB' : d === ' ' ? 'SPACE' : d);
 }
 
-/** The stored statement text, terminated. */
-function statement(sql: string): string {
+function terminated(sql: string): string {
   const trimmed = sql.trim();
   return trimmed.endsWith(';') ? trimmed : `${trimmed};`;
 }
 
 /** The statement between SET and UNSET of the session properties it ran with. */
-function withProperties(q: PersistentQuery, sql: string): string[] {
-  const entries = Object.entries(q.properties).sort(([a], [b]) => a.localeCompare(b));
-  if (entries.length === 0) return [sql];
+function withProperties(properties: Readonly<Record<string, string>>, sql: string): string {
+  const entries = Object.entries(properties).sort(([a], [b]) => a.localeCompare(b));
   return [
-    [
-      ...entries.map(([k, v]) => `SET ${formatString(k)}=${formatString(v)};`),
-      sql,
-      ...entries.map(([k]) => `UNSET ${formatString(k)};`),
-    ].join('\n'),
-  ];
+    ...entries.map(([k, v]) => `SET ${formatString(k)}=${formatString(v)};`),
+    sql,
+    ...entries.map(([k]) => `UNSET ${formatString(k)};`),
+  ].join('\n');
 }

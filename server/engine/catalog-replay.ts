@@ -23,8 +23,8 @@ export interface ReplayResult {
   >;
   /** Offsets skipped on a repair tool's request. */
   readonly skipped: ReadonlySet<number>;
-  /** Commands actually applied after compaction (for the replay log line). */
-  readonly applied: number;
+  /** The commands applied (the compacted log): the catalog's history from now on. */
+  readonly history: readonly LogEntry[];
 }
 
 /**
@@ -48,8 +48,12 @@ export function replayLog(entries: readonly DecodedCommand[]): ReplayResult {
   // same on an engine that replayed and on one that applied the records live.
   const lastOffset = good[good.length - 1]?.offset ?? -1;
   const compacted = compactForReplay(good);
+  let history: readonly LogEntry[] = compacted;
   let result = applyEntries(compacted, lastOffset);
-  if (result.problems.length > 0) result = applyEntries(good, lastOffset);
+  if (result.problems.length > 0) {
+    history = good;
+    result = applyEntries(good, lastOffset);
+  }
   const statuses = new Map<
     string,
     { status: 'SUCCESS' | 'ERROR'; message: string; queryId: string | null }
@@ -63,7 +67,7 @@ export function replayLog(entries: readonly DecodedCommand[]): ReplayResult {
   }
   const allProblems = [...problems, ...result.problems].sort((a, b) => a.offset - b.offset);
   for (const p of allProblems) statuses.set(p.key, { status: 'ERROR', message: p.reason, queryId: null });
-  return { ...result, problems: allProblems, statuses, skipped, applied: compacted.length };
+  return { ...result, problems: allProblems, statuses, skipped, history };
 }
 
 function addAll(skipped: Set<number>, e: { record: CommandRecord }): void {

@@ -2,6 +2,7 @@ import { ApplyError, apply } from '../catalog/apply';
 import { Catalog } from '../catalog/catalog';
 import type { CommandRecord } from '../catalog/command-schema';
 import { queryContext } from '../catalog/query-context';
+import type { LogEntry } from '../catalog/replay-compactor';
 import { decodeParsed, type DecodedCommand } from './command-decoding';
 import { successMessage } from './command-messages';
 import { replayLog, type CommandProblem } from './catalog-replay';
@@ -45,6 +46,7 @@ export class CatalogState {
   private appliedOffset = -1;
   private problems: CommandProblem[] = [];
   private readonly skipped = new Set<number>();
+  private history: LogEntry[] = [];
   private readonly listeners = new Set<(applied: AppliedCommand) => void>();
   private readonly replayListeners = new Set<(replayed: ReplayedCatalog) => void>();
   private readonly degradedListeners = new Set<(degraded: DegradedState | undefined) => void>();
@@ -64,6 +66,14 @@ export class CatalogState {
   get degraded(): DegradedState | undefined {
     const first = this.problems[0];
     return first ? { reason: first.reason, offset: first.offset } : undefined;
+  }
+
+  /**
+   * The commands the catalog is made of, in log order (compacted at replay, so dropped and
+   * terminated things are gone): what an export replays elsewhere.
+   */
+  commands(): readonly LogEntry[] {
+    return this.history;
   }
 
   /** Every unresolved problem (the repair tool and /healthcheck list them). */
@@ -98,6 +108,7 @@ export class CatalogState {
     this.statuses.clear();
     for (const [k, v] of result.statuses) this.statuses.set(k, v);
     this.problems = [...result.problems];
+    this.history = [...result.history];
     const replayed: ReplayedCatalog = { catalog: this.current, queryContexts: result.queryContexts };
     for (const listener of this.replayListeners) listener(replayed);
     this.notifyDegraded();
@@ -130,6 +141,7 @@ export class CatalogState {
       return;
     }
     this.appliedOffset = offset;
+    this.history.push({ offset, key, record });
     this.statuses.set(key, {
       status: 'SUCCESS',
       message: successMessage(record, before),
