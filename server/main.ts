@@ -5,6 +5,7 @@
  */
 import { createApiServer } from './api/api-server';
 import { createRestApi } from './api/rest/rest-api';
+import { workbenchFeatures } from './api/socket/workbench-features';
 import { ConfigError, loadConfig } from './config/config';
 import { DeferredEngine } from './engine/deferred-engine';
 import { EngineHealth } from './engine/health';
@@ -54,6 +55,15 @@ async function main(): Promise<void> {
     upgrades: [rest.upgrade],
     beforeClose: rest.close,
     isReady,
+    // The workbench's socket.io protocol; persistence comes from the store (server/api cannot import it).
+    socketFeatures: workbenchFeatures({
+      engine,
+      logger,
+      savedQueries: store.savedQueries,
+      runHistory: store.runHistory,
+      // Only called for queries in the catalog, which is empty until the engine (and runtime) exist.
+      queryCounters: (queryId) => runtime.stats(queryId),
+    }),
   });
 
   probe.start();

@@ -1,12 +1,13 @@
 import type { EngineApi } from '../../engine/engine-api';
 import type { Logger } from '../../log/logger';
 import { ackOnlyHandler } from './ack';
-import { catalogSnapshot, type TopicRates } from './catalog-snapshot';
+import { catalogSnapshot, type QueryCounters, type TopicRates } from './catalog-snapshot';
 import type { SocketFeature } from './socket-server';
 
 export interface CatalogFeatureDeps {
   readonly engine: Pick<EngineApi, 'catalog' | 'onCatalogChanged'>;
   readonly rates: TopicRates;
+  readonly counters?: QueryCounters;
   readonly logger: Logger;
 }
 
@@ -20,7 +21,7 @@ export function catalogFeature(deps: CatalogFeatureDeps): SocketFeature {
       'catalog:get',
       ackOnlyHandler(deps.logger, 'catalog:get', async () => {
         await deps.rates.topics().catch(() => undefined); // rates are a nicety; the catalog is not
-        return catalogSnapshot(deps.engine.catalog(), deps.rates.current());
+        return catalogSnapshot(deps.engine.catalog(), deps.rates.current(), deps.counters);
       }),
     );
     socket.on(

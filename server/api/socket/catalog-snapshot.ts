@@ -6,6 +6,7 @@ import type {
 } from '../../../lib/contracts/catalog';
 import type { ColumnInfo } from '../../../lib/contracts/columns';
 import type { CatalogView } from '../../bind/catalog-view';
+import type { RuntimeQueryCounters } from '../../engine/runtime-statistics';
 import type { DataSource, PersistentQuery } from '../../types/data-source';
 import type { Column } from '../../types/logical-schema';
 import { formatType } from '../../types/sql-type';
@@ -39,8 +40,16 @@ function sourceSummary(
   };
 }
 
-function querySummary(catalog: CatalogView, q: PersistentQuery): PersistentQuerySummary {
+/** Counters of a persistent query running here; undefined when this engine runs none of it. */
+export type QueryCounters = (queryId: string) => RuntimeQueryCounters | undefined;
+
+function querySummary(
+  catalog: CatalogView,
+  q: PersistentQuery,
+  counters: QueryCounters,
+): PersistentQuerySummary {
   const sinkTopic = catalog.source(q.sink)?.topic;
+  const stats = counters(q.id);
   return {
     id: q.id,
     sql: q.sql,
@@ -48,11 +57,10 @@ function querySummary(catalog: CatalogView, q: PersistentQuery): PersistentQuery
     sources: [...q.sources],
     sinks: [q.sink],
     sinkTopics: sinkTopic ? [sinkTopic] : [],
-    // The engine API does not expose per-query counters yet; the workbench shows "–" for these.
-    inputRecordsPerSecond: null,
-    processedRecords: 0,
-    errorCount: 0,
-    lastError: null,
+    inputRecordsPerSecond: stats ? stats.recordsPerSecond : null,
+    processedRecords: stats?.processed ?? 0,
+    errorCount: stats?.errors ?? 0,
+    lastError: stats?.lastError ? { message: stats.lastError.message, at: stats.lastError.at } : null,
   };
 }
 
@@ -60,6 +68,7 @@ function querySummary(catalog: CatalogView, q: PersistentQuery): PersistentQuery
 export function catalogSnapshot(
   catalog: CatalogView,
   rates: ReadonlyMap<string, number> = new Map(),
+  counters: QueryCounters = () => undefined,
 ): CatalogSnapshot {
   return {
     commandSequenceNumber: catalog.lastOffset,
@@ -69,7 +78,7 @@ export function catalogSnapshot(
       .sort((a, b) => a.name.localeCompare(b.name)),
     queries: catalog
       .queries()
-      .map((q) => querySummary(catalog, q))
+      .map((q) => querySummary(catalog, q, counters))
       .sort((a, b) => a.id.localeCompare(b.id)),
     types: [...catalog.types()].map(([name, type]) => ({ name, type: formatType(type) })),
   };

@@ -24,8 +24,8 @@ export function editorFeature(deps: EditorFeatureDeps): SocketFeature {
   return (socket) => {
     socket.on(
       'editor:diagnose',
-      ackHandler(DiagnoseRequestSchema, logger, 'editor:diagnose', (r) => ({
-        diagnostics: engine.diagnose(r.text, r.variables),
+      ackHandler(DiagnoseRequestSchema, logger, 'editor:diagnose', async (r) => ({
+        diagnostics: await engine.diagnose(r.text, r.variables),
       })),
     );
     socket.on(

@@ -91,14 +91,12 @@ export function queryFeature(deps: QueryFeatureDeps): SocketFeature {
           message: first?.message ?? 'The statement could not be parsed.',
           diagnostics: [...route.diagnostics],
         });
-        deps.history
-          .start(request.sql, 'statement')
-          .finish({
-            status: 'failed',
-            rowCount: 0,
-            errorCode: first?.code ?? ErrorCodes.BAD_STATEMENT,
-            errorMessage: first?.message ?? '',
-          });
+        deps.history.start(request.sql, 'statement').finish({
+          status: 'failed',
+          rowCount: 0,
+          errorCode: first?.code ?? ErrorCodes.BAD_STATEMENT,
+          errorMessage: first?.message ?? '',
+        });
         return;
       }
       case 'statement':

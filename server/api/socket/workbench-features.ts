@@ -1,7 +1,7 @@
 import type { EngineApi } from '../../engine/engine-api';
 import type { Logger } from '../../log/logger';
 import { catalogFeature } from './catalog-feature';
-import { TopicRates } from './catalog-snapshot';
+import { TopicRates, type QueryCounters } from './catalog-snapshot';
 import { editorFeature } from './editor-feature';
 import { HistoryRecorder } from './history-recorder';
 import { queryFeature } from './query-feature';
@@ -19,6 +19,8 @@ export interface WorkbenchFeaturesOptions {
   /** Persistence; without it saved queries answer 50302 and runs are not recorded. */
   readonly savedQueries?: SavedQueriesService;
   readonly runHistory?: RunHistoryService;
+  /** Per-query counters of the persistent queries running here (rates, errors) for the sidebar. */
+  readonly queryCounters?: QueryCounters;
   readonly limits?: Partial<ViewerLimits>;
   /** Rows a late viewer (query:attach) receives to catch up. Default 1,000. */
   readonly replayRows?: number;
@@ -52,7 +54,12 @@ export function workbenchFeatures(options: WorkbenchFeaturesOptions): SocketFeat
     },
     queryFeature({ ...runDeps, engine: options.engine, history }),
     topicTailFeature({ ...runDeps, engine: options.engine }),
-    catalogFeature({ engine: options.engine, rates, logger }),
+    catalogFeature({
+      engine: options.engine,
+      rates,
+      logger,
+      ...(options.queryCounters ? { counters: options.queryCounters } : {}),
+    }),
     editorFeature({ engine: options.engine, logger }),
     statementFeature({ engine: options.engine, history, logger }),
     savedQueriesFeature({

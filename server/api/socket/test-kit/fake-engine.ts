@@ -155,7 +155,7 @@ export class FakeEngine implements EngineApi {
   async topics(): Promise<TopicDescription[]> {
     return this.topicList;
   }
-  diagnose(text: string) {
+  async diagnose(text: string) {
     return text.includes('SELEC ')
       ? [
           {
