@@ -21,7 +21,7 @@ import { BOOLEAN, STRING, decimal, formatType, isNumeric, type SqlType } from '.
 import { bindError } from './bind-error';
 import type { BoundExpr } from './bound-expr';
 import { coerceTo } from './coerce';
-import { coerceForPredicate } from './coerce-expression';
+import { coerceUserList, ListCoercionError } from './user-list-coercion';
 import { literalValue } from './literals';
 import type { Scope } from './scope';
 import { resolveTypeNode, type TypeResolver } from './types';
@@ -152,18 +152,17 @@ class ExpressionBinder {
         return { kind: 'Between', value, low, high, negated: e.negated, type: BOOLEAN, span: e.span };
       }
       case 'InList': {
-        let value = this.bind(e.value, env);
-        const items = e.list.map((x) => this.bind(x, env));
-        let list: BoundExpr[];
-        if (value.type !== null && value.kind !== 'Literal') {
-          // Each item is converted to the value's type (ksqlDB's IN), not to a common type.
-          const target = value.type;
-          list = items.map((item, i) => coerceForPredicate(item, target, e.list[i]));
-        } else {
-          const parts = this.unify([value, ...items], e.span, 'IN');
-          value = parts[0]!;
-          list = parts.slice(1);
+        // The value and the items share one type, resolved left to right like ksqlDB's IN.
+        const sources = [e.value, ...e.list];
+        const items = sources.map((source) => ({ bound: this.bind(source, env), source }));
+        let exprs: BoundExpr[];
+        try {
+          exprs = coerceUserList(items).exprs;
+        } catch (error) {
+          if (!(error instanceof ListCoercionError)) throw error;
+          throw bindError(`Invalid Predicate: ${error.message}`, e.span);
         }
+        const [value, ...list] = exprs as [BoundExpr, ...BoundExpr[]];
         return { kind: 'In', value, list, negated: e.negated, type: BOOLEAN, span: e.span };
       }
       case 'Like': {
@@ -231,12 +230,7 @@ class ExpressionBinder {
             e.span,
           );
         }
-        const elements = this.unify(
-          e.elements.map((x) => this.bind(x, env)),
-          e.span,
-          'ARRAY',
-        );
-        const element = elements.find((x) => x.type !== null)?.type;
+        const { type: element, exprs: elements } = this.userList(e.elements, env, e.span);
         if (!element) {
           throw bindError(
             'Cannot construct an array with all NULL elements (see https://github.com/confluentinc/ksql/issues/4239). As a workaround, you may cast a NULL value to the desired type.',
@@ -252,18 +246,16 @@ class ExpressionBinder {
             e.span,
           );
         }
-        const keys = this.unify(
-          e.entries.map((x) => this.bind(x.key, env)),
+        const { type: key, exprs: keys } = this.userList(
+          e.entries.map((x) => x.key),
+          env,
           e.span,
-          'MAP',
         );
-        const values = this.unify(
-          e.entries.map((x) => this.bind(x.value, env)),
+        const { type: value, exprs: values } = this.userList(
+          e.entries.map((x) => x.value),
+          env,
           e.span,
-          'MAP',
         );
-        const key = keys.find((x) => x.type !== null)?.type;
-        const value = values.find((x) => x.type !== null)?.type;
         if (!key) throw bindError('Cannot construct a map with all NULL keys', e.span);
         if (!value) throw bindError('Cannot construct a map with all NULL values', e.span);
         return {
@@ -425,6 +417,21 @@ class ExpressionBinder {
         throw bindError(error instanceof Error ? error.message : String(error), p.span ?? span);
       }
     });
+  }
+
+  /** Items bound and converted to their common type as ksqlDB's constructors do. */
+  private userList(
+    sources: readonly Expression[],
+    env: LambdaEnv,
+    span: Span,
+  ): { type: SqlType | null; exprs: BoundExpr[] } {
+    const items = sources.map((source) => ({ bound: this.bind(source, env), source }));
+    try {
+      return coerceUserList(items);
+    } catch (error) {
+      if (!(error instanceof ListCoercionError)) throw error;
+      throw bindError(error.message, span);
+    }
   }
 
   private boolean(e: BoundExpr, op: string): BoundExpr {

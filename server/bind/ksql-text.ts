@@ -3,7 +3,8 @@ import type { Expression } from '../sql/ast';
 
 /**
  * An expression as ksqlDB prints it in error messages: binary operations in parentheses,
- * `(F1 * SUM(F2))`, everything else as the formatter writes it.
+ * `(F1 * SUM(F2))`, booleans in lower case, constructors with `:=` unspaced (`MAP('a':=1)`),
+ * everything else as the formatter writes it.
  */
 export function ksqlText(e: Expression): string {
   switch (e.kind) {
@@ -16,6 +17,14 @@ export function ksqlText(e: Expression): string {
       return `(${ksqlText(e.left)} || ${ksqlText(e.right)})`;
     case 'FunctionCall':
       return e.star ? `${e.name.name}(*)` : `${e.name.name}(${e.args.map(ksqlText).join(', ')})`;
+    case 'BooleanLiteral':
+      return e.value ? 'true' : 'false';
+    case 'ArrayConstructor':
+      return `ARRAY[${e.elements.map(ksqlText).join(', ')}]`;
+    case 'MapConstructor':
+      return `MAP(${e.entries.map((x) => `${ksqlText(x.key)}:=${ksqlText(x.value)}`).join(', ')})`;
+    case 'StructConstructor':
+      return `STRUCT(${e.fields.map((f) => `${f.name.name}:=${ksqlText(f.value)}`).join(', ')})`;
     default:
       return formatExpression(e);
   }
