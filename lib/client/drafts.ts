@@ -9,7 +9,7 @@ export const DRAFTS_STORAGE_KEY = 'kappa.drafts.v1';
 export const ChartOverrideSchema = z.object({
   type: z.enum(['line', 'bar', 'number', 'none']).optional(),
   x: z.string().nullable().optional(),
-  y: z.array(z.string()).optional(),
+  y: z.array(z.string()).readonly().optional(),
   series: z.string().nullable().optional(),
 });
 

@@ -16,7 +16,7 @@ describe('RunManager against the socket features', () => {
     harness = await startHarness(engine);
     const socket = connectEngine(harness.url);
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-    manager = new RunManager(socket, { maxRows: () => maxRows });
+    manager = new RunManager(socket, { maxRows });
     return { socket, manager };
   }
 

@@ -31,11 +31,14 @@ const AttachAck = ackSchema(z.null());
 export class RunManager {
   private readonly stores = new Map<string, ResultStore>();
   private readonly detachListeners: () => void;
+  /** Rows each new result keeps (the grid's ring buffer size). */
+  private maxRows: number;
 
   constructor(
     private readonly socket: EngineSocket,
-    private readonly options: { maxRows: () => number; now?: () => number },
+    private readonly options: { maxRows: number; now?: () => number },
   ) {
+    this.maxRows = options.maxRows;
     const on = <T>(
       event: Parameters<EngineSocket['on']>[0],
       schema: z.ZodType<T>,
@@ -71,7 +74,7 @@ export class RunManager {
   }
 
   private create(meta: Omit<ResultMeta, 'runId'>, runId: string): ResultStore {
-    const store = new ResultStore({ ...meta, runId }, this.options.maxRows(), this.options.now ?? Date.now);
+    const store = new ResultStore({ ...meta, runId }, this.maxRows, this.options.now ?? Date.now);
     this.stores.set(runId, store);
     return store;
   }
@@ -135,6 +138,8 @@ export class RunManager {
   }
 
   resizeAll(maxRows: number): void {
+    if (maxRows === this.maxRows) return;
+    this.maxRows = maxRows;
     for (const store of this.stores.values()) store.resize(maxRows);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitStatements, statementAt } from './split-statements';
+import { positionAt, splitStatements, statementAt } from './split-statements';
 
 describe('splitStatements', () => {
   it('splits at top-level semicolons with exact offsets', () => {
@@ -30,5 +30,12 @@ describe('splitStatements', () => {
     expect(statementAt(parts, 13)?.text).toBe('SHOW STREAMS;');
     expect(statementAt(parts, 15)?.text).toBe('SHOW TABLES;');
     expect(statementAt(parts, 27)?.text).toBe('SHOW TABLES;');
+  });
+});
+
+describe('positionAt', () => {
+  it('gives 1-based lines and columns', () => {
+    expect(positionAt('ab\ncd', 0)).toEqual({ line: 1, column: 1 });
+    expect(positionAt('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
   });
 });

@@ -70,3 +70,10 @@ export function statementAt(
   const before = [...statements].reverse().find((s) => s.end <= offset);
   return before ?? statements[0];
 }
+
+/** 1-based line and column of a UTF-16 offset in `text`, as editors show positions. */
+export function positionAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lastBreak = before.lastIndexOf('\n');
+  return { line: before.split('\n').length, column: before.length - lastBreak };
+}
