@@ -5,7 +5,7 @@ import { isResolutionError, isTableFunction, resolveTableFunction, type ArgShape
 import { formatExpression } from '../sql';
 import type { Expression, FunctionCall, SelectStmt } from '../sql/ast';
 import type { WindowInfo } from '../types/formats';
-import { BIGINT, STRING } from '../types/sql-type';
+import { STRING } from '../types/sql-type';
 import { walkExpression } from './ast-walk';
 import type {
   FilterNode,
@@ -23,11 +23,13 @@ import {
 } from './plan-aggregate';
 import { ksqlText } from '../bind/ksql-text';
 import { planFrom } from './plan-from';
+import { isJoinOutput, planJoinProjection } from './plan-join-projection';
 import { planPartitionedProjection } from './plan-partition-by';
 import { SYSTEM_COLUMN_NAMES, scopeOf, type PlanColumn } from './plan-schema';
 import { sameExpression, type PlannerContext } from './planner-context';
 import type { QueryPlan } from './query-plan';
 import { expandSelectItems, type SelectEntry } from './select-items';
+import { checkAggregationWindowBounds, checkWhereWindowBounds } from './window-bounds';
 
 /** Plans a SELECT (push, pull, or the body of a persistent query). Pure: no I/O. */
 export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
@@ -36,7 +38,7 @@ export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
   const relations = from.relations.map((r) => r.alias);
 
   if (stmt.where) {
-    checkNoWindowBounds(stmt.where, node, 'WHERE');
+    checkWhereWindowBounds(stmt.where, node.columns);
     const predicate = bindExpression(stmt.where, {
       scope: scopeOf(node.columns, relations, 'WHERE'),
       types: ctx.types,
@@ -101,6 +103,7 @@ export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
   if (aggregating) {
     if (stmt.partitionBy)
       throw bindError('PARTITION BY and GROUP BY in the same query are not supported', stmt.partitionBy.span);
+    checkAggregationWindowBounds(stmt, entries, node.columns);
     aggregation = planAggregation(stmt, node, relations, entries, ctx);
     node = aggregation.node;
     substitute = aggregation.substitute;
@@ -137,16 +140,18 @@ export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
 
   const projection = stmt.partitionBy
     ? { node: planPartitionedProjection(entries, node, relations, stmt.partitionBy, ctx) }
-    : planProjection(
-        entries,
-        node,
-        relations,
-        ctx,
-        substitute,
-        aggregation,
-        undefined,
-        from.relations.length > 1,
-      );
+    : ctx.persistent && !aggregation && isJoinOutput(node)
+      ? { node: planJoinProjection(entries, node, relations, ctx, substitute) }
+      : planProjection(
+          entries,
+          node,
+          relations,
+          ctx,
+          substitute,
+          aggregation,
+          undefined,
+          from.relations.length > 1,
+        );
   node = projection.node;
 
   if (stmt.emit === 'FINAL') {
@@ -376,19 +381,4 @@ function checkReservedNames(entries: readonly SelectEntry[]): void {
       );
     }
   }
-}
-
-function checkNoWindowBounds(e: Expression, node: PlanNode, clause: string): void {
-  if (node.columns.some((c) => c.role === 'window')) return;
-  walkExpression(e, (x) => {
-    if (x.kind === 'ColumnRef' && (x.name.name === 'WINDOWSTART' || x.name.name === 'WINDOWEND')) {
-      throw bindError(
-        `Window bounds column ${x.name.name} can only be used in the SELECT clause of windowed aggregations`,
-        x.span,
-      );
-    }
-    return true;
-  });
-  void clause;
-  void BIGINT;
 }

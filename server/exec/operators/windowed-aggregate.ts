@@ -68,6 +68,11 @@ export class WindowedAggregateOperator implements Processor {
     const key = rec.row.slice(0, this.keyCount);
     const paneStart = ts - (((ts % this.pane) + this.pane) % this.pane);
     const pk = paneKey(key, paneStart);
+    // Each window's previous result, for HAVING to know whether its row was there before.
+    const olds = starts.map((start) => {
+      const accs = this.windowAccs(key, start);
+      return accs ? [...key, start, start + size, ...results(this.specs, accs)] : null;
+    });
     const pane = this.store.get(pk) ?? {
       key,
       start: paneStart,
@@ -87,17 +92,18 @@ export class WindowedAggregateOperator implements Processor {
     }
     this.store.put(pk, pane);
     // Emit oldest window first, as Kafka Streams does.
-    for (const start of starts.reverse()) {
-      const accs = this.windowAccs(key, start);
-      this.next.push(
-        recordWith(rec, [...key, start, start + size, ...results(this.specs, accs)], { tombstone: false }),
-      );
+    for (let i = starts.length - 1; i >= 0; i--) {
+      const start = starts[i]!;
+      const accs = this.windowAccs(key, start)!;
+      const row = [...key, start, start + size, ...results(this.specs, accs)];
+      this.next.push(recordWith(rec, row, { tombstone: false, old: olds[i]! }));
     }
     this.evict(now);
   }
 
-  private windowAccs(key: unknown[], start: number): unknown[] {
-    if (this.pane === this.window.sizeMs) return this.store.get(paneKey(key, start))!.accs;
+  /** The merged accumulators of the window starting at `start`, undefined if it has no pane yet. */
+  private windowAccs(key: unknown[], start: number): unknown[] | undefined {
+    if (this.pane === this.window.sizeMs) return this.store.get(paneKey(key, start))?.accs;
     let merged: unknown[] | undefined;
     for (let p = start; p < start + this.window.sizeMs; p += this.pane) {
       const pane = this.store.get(paneKey(key, p));
@@ -106,7 +112,7 @@ export class WindowedAggregateOperator implements Processor {
         ? merged.map((acc, i) => this.specs[i]!.aggregator.merge(acc, pane.accs[i]))
         : pane.accs;
     }
-    return merged ?? this.specs.map((s) => s.aggregator.initial());
+    return merged;
   }
 
   private evict(now: number): void {
