@@ -23,7 +23,6 @@ import {
 } from './plan-aggregate';
 import { ksqlText } from '../bind/ksql-text';
 import { planFrom } from './plan-from';
-import { isJoinOutput, planJoinProjection } from './plan-join-projection';
 import { planPartitionedProjection } from './plan-partition-by';
 import { SYSTEM_COLUMN_NAMES, scopeOf, type PlanColumn } from './plan-schema';
 import { sameExpression, type PlannerContext } from './planner-context';
@@ -140,18 +139,16 @@ export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
 
   const projection = stmt.partitionBy
     ? { node: planPartitionedProjection(entries, node, relations, stmt.partitionBy, ctx) }
-    : ctx.persistent && !aggregation && isJoinOutput(node)
-      ? { node: planJoinProjection(entries, node, relations, ctx, substitute) }
-      : planProjection(
-          entries,
-          node,
-          relations,
-          ctx,
-          substitute,
-          aggregation,
-          undefined,
-          from.relations.length > 1,
-        );
+    : planProjection(
+        entries,
+        node,
+        relations,
+        ctx,
+        substitute,
+        aggregation,
+        undefined,
+        from.relations.length > 1,
+      );
   node = projection.node;
 
   if (stmt.emit === 'FINAL') {
