@@ -29,8 +29,11 @@ export const FAKE_COLUMNS: readonly ResultColumn[] = [
   { name: 'N', type: BIGINT, key: false },
 ];
 
-function span(start: number, end: number): Diagnostic['span'] {
-  return { start, end, startLine: 1, startColumn: start + 1, endLine: 1, endColumn: end + 1 };
+function span(text: string, start: number, end: number): Diagnostic['span'] {
+  const before = text.slice(0, start).split('\n');
+  const line = before.length;
+  const column = (before.at(-1)?.length ?? 0) + 1;
+  return { start, end, startLine: line, startColumn: column, endLine: line, endColumn: column + end - start };
 }
 
 /**
@@ -65,7 +68,7 @@ export class FakeEngine implements RestEngine {
       const at = sql.indexOf(bad);
       throw new KappaError(ErrorCodes.BAD_STATEMENT, "line 1:1: Syntax error at or near 'BAD'", {
         statementText: bad,
-        diagnostics: [{ severity: 'error', message: 'Syntax error', span: span(at, at + 3) }],
+        diagnostics: [{ severity: 'error', message: 'Syntax error', span: span(sql, at, at + 3) }],
       });
     }
     const entities: KsqlEntity[] = [];
