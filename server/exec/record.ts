@@ -24,6 +24,7 @@ export function recordWith(rec: Rec, row: unknown[], extra: Partial<Rec> = {}): 
     tombstone: rec.tombstone,
     partition: rec.partition,
     offset: rec.offset,
+    ...(rec.headers ? { headers: rec.headers } : {}),
     ...extra,
   };
 }

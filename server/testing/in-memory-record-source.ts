@@ -7,6 +7,7 @@ import type {
 } from '../kafka/record-source';
 import type { RawRecord } from './driver-api';
 import type { InMemoryTopics } from './in-memory-topics';
+import { toKafkaHeaders } from './raw-headers';
 
 /**
  * Transient queries over the driver's in-memory topics. Delivery is asynchronous (like a real
@@ -77,8 +78,6 @@ export class InMemoryRecordSource implements RecordSource {
 }
 
 function toSource(r: RawRecord): SourceRecord {
-  const headers: Record<string, Buffer[]> = {};
-  for (const h of r.headers) (headers[h.key] ??= []).push(h.value ?? Buffer.alloc(0));
   return {
     topic: r.topic,
     key: r.key,
@@ -86,6 +85,6 @@ function toSource(r: RawRecord): SourceRecord {
     timestamp: r.timestamp,
     partition: r.partition,
     offset: r.offset,
-    headers,
+    headers: toKafkaHeaders(r.headers),
   };
 }

@@ -4,9 +4,9 @@ import type { Rec } from '../exec/record';
 import { buildTopology } from '../exec/topology/build-topology';
 import { createSinkEncoder } from '../kafka/codec/sink-encoder';
 import { createSourceDecoder, type IncomingRecord } from '../kafka/codec/source-decoder';
-import type { KafkaHeaders } from '../kafka/serde';
-import type { DriverProcessingError, RawHeader, RawRecord } from './driver-api';
+import type { DriverProcessingError, RawRecord } from './driver-api';
 import type { InMemoryTopics } from './in-memory-topics';
+import { toKafkaHeaders, toRawHeaders } from './raw-headers';
 
 interface Subscription {
   readonly queryId: string;
@@ -96,26 +96,13 @@ export class InProcessRuntime implements QueryRuntime {
   }
 }
 
-function toRawHeaders(headers: KafkaHeaders | undefined): RawHeader[] {
-  if (!headers) return [];
-  const out: RawHeader[] = [];
-  for (const [key, v] of Object.entries(headers)) {
-    for (const item of Array.isArray(v) ? v : v === undefined ? [] : [v]) {
-      out.push({ key, value: typeof item === 'string' ? Buffer.from(item) : item });
-    }
-  }
-  return out;
-}
-
 function toIncoming(raw: RawRecord): IncomingRecord {
-  const headers: Record<string, Buffer[]> = {};
-  for (const h of raw.headers) (headers[h.key] ??= []).push(h.value ?? Buffer.alloc(0));
   return {
     key: raw.key,
     value: raw.value,
     timestamp: raw.timestamp,
     partition: raw.partition,
     offset: raw.offset,
-    headers: headers as KafkaHeaders,
+    headers: toKafkaHeaders(raw.headers),
   };
 }

@@ -61,4 +61,20 @@ describe('TestDriver', () => {
     ).rejects.toThrow(/SELECT column 'NOPE' cannot be resolved/);
     expect(driver.catalog().sources()).toEqual([]);
   });
+
+  it('forwards input headers to what a record produces, null header values included', async () => {
+    const driver = new TestDriver();
+    await driver.execute(`
+      CREATE STREAM s (id STRING KEY, v INT, h BYTES HEADER('trace')) WITH (kafka_topic='s', format='JSON');
+      CREATE STREAM t AS SELECT id, v * 2 AS w, h FROM s WHERE v > 0;
+    `);
+    const headers = [
+      { key: 'trace', value: Buffer.from([1]) },
+      { key: 'empty', value: null },
+    ];
+    driver.produce({ topic: 's', key: json('a'), value: json({ v: 1 }), headers, timestamp: 1 });
+    const out = driver.records('T');
+    expect(out.map((r) => r.headers)).toEqual([headers]);
+    expect(parse(out[0]!.value)).toEqual({ W: 2, H: 'AQ==' });
+  });
 });

@@ -113,7 +113,8 @@ export function createSourceDecoder(source: DataSource): (record: IncomingRecord
 }
 
 function hasHeaders(headers: KafkaHeaders): boolean {
-  for (const k in headers) if (headers[k] !== undefined) return true;
+  // A header with a null value is still a header (kafkajs delivers its value as null).
+  for (const _ in headers) return true;
   return false;
 }
 
