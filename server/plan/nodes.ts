@@ -91,17 +91,23 @@ export interface AggregateNode extends NodeBase {
   readonly window?: WindowSpec;
 }
 
+/**
+ * Output row: the join key (the left input's key columns and window bounds, or the right's when
+ * the left side is absent in an outer join), then the left input's row, then the right input's
+ * row (all NULL for a missing side). Both inputs are keyed by the join expressions (a Rekey
+ * precedes a side that was not), except the left side of a foreign-key join.
+ */
 export interface JoinNode extends NodeBase {
   readonly node: 'Join';
   readonly joinType: JoinType;
   readonly shape: 'stream-stream' | 'stream-table' | 'table-table' | 'foreign-key';
   readonly left: PlanNode;
   readonly right: PlanNode;
-  /** Foreign-key joins: the left expression that selects the right table's key. */
-  readonly foreignKey?: BoundExpr;
+  /** Foreign-key joins: the left expressions that select the right table's key. */
+  readonly foreignKey?: readonly BoundExpr[];
+  /** Stream-stream joins; `graceMs` only when GRACE PERIOD was written (it changes outer results). */
   readonly within?: { readonly beforeMs: number; readonly afterMs: number; readonly graceMs?: number };
-  /** Output row = left columns then right columns; the key is computed by `keyExprs` over that row. */
-  readonly keyExprs: readonly BoundExpr[];
+  /** Names the operator's state stores. */
   readonly name: string;
 }
 

@@ -15,6 +15,26 @@ export interface PlanColumn {
   readonly role: 'key' | 'window' | 'value' | 'pseudo';
   readonly qualifiers: readonly string[];
   readonly header?: { readonly key?: string };
+  /** In the row for the operators, but neither reachable by name nor part of `*`. */
+  readonly hidden?: boolean;
+  /** Set on the key columns of a join's output (see JoinKeyInfo). */
+  readonly joinKey?: JoinKeyInfo;
+}
+
+/**
+ * A join's result key is the join expression. A persistent query must project it: either a
+ * column that equals it in every row (`viable`: column refs among the join expressions, as ksqlDB
+ * calls them), or, when there is none (e.g. FULL OUTER joins), the synthetic key column itself.
+ */
+export interface JoinKeyInfo {
+  /** Indexes (in the same row) of the columns that may stand for this key in a projection. */
+  readonly viable: readonly number[];
+  /** Those columns as ksqlDB names them in messages (`L.A`). */
+  readonly expressions: readonly string[];
+  /** The key is a generated column (`ROWKEY`) the projection must name. */
+  readonly synthetic: boolean;
+  /** Every join expression equal to the key (`ABS(S2.ID)` too): a later join on one needs no re-key. */
+  readonly equivalents: readonly string[];
 }
 
 export const PSEUDO_COLUMNS = ['ROWTIME', 'ROWPARTITION', 'ROWOFFSET'] as const;
@@ -28,7 +48,7 @@ export function scopeOf(
   hidden?: (c: PlanColumn, index: number) => boolean,
 ): Scope {
   const scopeColumns: ScopeColumn[] = columns.map((c, index) => ({
-    hidden: hidden?.(c, index) ?? false,
+    hidden: hidden?.(c, index) ?? c.hidden ?? false,
     index,
     name: c.name,
     type: c.type,

@@ -23,6 +23,7 @@ import {
 } from './plan-aggregate';
 import { ksqlText } from '../bind/ksql-text';
 import { planFrom } from './plan-from';
+import { isJoinOutput, planJoinProjection } from './plan-join-projection';
 import { planPartitionedProjection } from './plan-partition-by';
 import { SYSTEM_COLUMN_NAMES, scopeOf, type PlanColumn } from './plan-schema';
 import { sameExpression, type PlannerContext } from './planner-context';
@@ -139,16 +140,18 @@ export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
 
   const projection = stmt.partitionBy
     ? { node: planPartitionedProjection(entries, node, relations, stmt.partitionBy, ctx) }
-    : planProjection(
-        entries,
-        node,
-        relations,
-        ctx,
-        substitute,
-        aggregation,
-        undefined,
-        from.relations.length > 1,
-      );
+    : ctx.persistent && !aggregation && isJoinOutput(node)
+      ? { node: planJoinProjection(entries, node, relations, ctx, substitute) }
+      : planProjection(
+          entries,
+          node,
+          relations,
+          ctx,
+          substitute,
+          aggregation,
+          undefined,
+          from.relations.length > 1,
+        );
   node = projection.node;
 
   if (stmt.emit === 'FINAL') {

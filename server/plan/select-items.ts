@@ -28,6 +28,7 @@ export function expandSelectItems(
   joined: boolean,
 ): SelectEntry[] {
   const entries: SelectEntry[] = [];
+  const common = joined ? commonNames(inputColumns, relations) : new Set<string>();
   for (const item of stmt.items) {
     switch (item.kind) {
       case 'SelectAllColumns': {
@@ -43,7 +44,7 @@ export function expandSelectItems(
         }
         for (let i = range.start; i < range.end; i++) {
           const c = inputColumns[i]!;
-          if (c.role === 'pseudo') continue;
+          if (c.role === 'pseudo' || c.hidden) continue;
           if (c.role === 'window' && joined) continue;
           const qualifier = c.qualifiers[c.qualifiers.length - 1];
           const name = joined && qualifier ? `${qualifier}_${c.name}` : c.name;
@@ -60,8 +61,9 @@ export function expandSelectItems(
         if (item.alias) {
           entries.push({ expression: e, name: item.alias.name, aliased: true, span: item.span });
         } else if (e.kind === 'ColumnRef') {
+          // ksqlDB prefixes a joined column with its source only when several sources have one so named.
           const qualifier = e.source?.name;
-          const name = joined && qualifier ? `${qualifier}_${e.name.name}` : e.name.name;
+          const name = qualifier && common.has(e.name.name) ? `${qualifier}_${e.name.name}` : e.name.name;
           entries.push({ expression: e, name, aliased: false, span: item.span });
         } else if (e.kind === 'Dereference') {
           entries.push({ expression: e, name: e.field.name, aliased: false, span: item.span });
@@ -82,4 +84,18 @@ export function expandSelectItems(
     taken.add(name);
     return { ...e, name };
   });
+}
+
+/** Column names that more than one joined relation has. */
+function commonNames(
+  columns: readonly PlanColumn[],
+  relations: readonly { readonly start: number; readonly end: number }[],
+): Set<string> {
+  const seen = new Set<string>();
+  const common = new Set<string>();
+  for (const r of relations) {
+    const names = new Set(columns.slice(r.start, r.end).filter((c) => !c.hidden).map((c) => c.name));
+    for (const n of names) (seen.has(n) ? common : seen).add(n);
+  }
+  return common;
 }
