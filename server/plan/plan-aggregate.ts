@@ -1,3 +1,4 @@
+import type { Span } from '../../lib/contracts/span';
 import { bindError } from '../bind/bind-error';
 import { bindExpression } from '../bind/bind-expression';
 import type { BoundExpr } from '../bind/bound-expr';
@@ -83,6 +84,18 @@ export function planAggregation(
     }
   }
   const boundGroups = groupExpressions.map((g) => bindExpression(g, { scope: inputScope, types: ctx.types }));
+  boundGroups.forEach((b, i) => {
+    const earlier = boundGroups
+      .slice(0, i)
+      .some((x, j) => sameGroup(x, b, groupExpressions[j]!, groupExpressions[i]!));
+    if (earlier) {
+      const text =
+        b.kind === 'Column'
+          ? [input.columns[b.index]!.qualifiers.at(-1), b.name].filter(Boolean).join('.')
+          : formatExpression(groupExpressions[i]!);
+      throw bindError(`Duplicate GROUP BY expression: ${text}`, groupExpressions[i]!.span);
+    }
+  });
 
   // Name each key column.
   const usedNames = new Set(entries.map((e) => e.name));
@@ -159,6 +172,7 @@ export function planAggregation(
   }
 
   const aggregates: AggregateCall[] = distinct.map((call) => bindAggregateCall(call, groupedScope, ctx));
+  if (input.semantics === 'table') checkTableAggregates(aggregates, stmt.groupBy?.span);
   const window = stmt.window ? windowSpec(stmt.window) : undefined;
   const keyColumns = grouped.columns.filter((c) => c.role === 'key');
   const columns: PlanColumn[] = [
@@ -248,4 +262,21 @@ function sameColumn(a: Expression, b: Expression, scope: ReturnType<typeof scope
   const ra = scope.tryResolve(a);
   const rb = scope.tryResolve(b);
   return ra !== undefined && ra === rb;
+}
+
+/** The same grouping twice: one column however it is written, or the same expression text. */
+function sameGroup(a: BoundExpr, b: BoundExpr, ea: Expression, eb: Expression): boolean {
+  if (a.kind === 'Column' && b.kind === 'Column') return a.index === b.index;
+  return sameExpression(ea, eb);
+}
+
+/** Aggregating a table retracts each row's previous version, so every aggregate must be able to undo. */
+function checkTableAggregates(aggregates: readonly AggregateCall[], span: Span | undefined): void {
+  const names = [...new Set(aggregates.filter((a) => !a.fn.supportsUndo).map((a) => a.fn.name))];
+  if (names.length === 0) return;
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+  throw bindError(
+    `The aggregation function${names.length === 1 ? '' : 's'} ${list} cannot be applied to a table source, only to a stream source.`,
+    span,
+  );
 }

@@ -30,6 +30,8 @@ import { sameExpression, type PlannerContext } from './planner-context';
 import type { QueryPlan } from './query-plan';
 import { expandSelectItems, type SelectEntry } from './select-items';
 import { checkAggregationWindowBounds, checkWhereWindowBounds } from './window-bounds';
+import { checkAggregationRules, checkGroupByPresent, starAsColumnRefs } from './aggregation-rules';
+import { checkKeyProjectedOnce, checkUniqueColumnNames, missingKeyMessage } from './projection-rules';
 
 /** Plans a SELECT (push, pull, or the body of a persistent query). Pure: no I/O. */
 export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
@@ -104,6 +106,13 @@ export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
     if (stmt.partitionBy)
       throw bindError('PARTITION BY and GROUP BY in the same query are not supported', stmt.partitionBy.span);
     checkAggregationWindowBounds(stmt, entries, node.columns);
+    checkAggregationRules(
+      stmt,
+      entries,
+      from.relations.map((r) => r.sourceName),
+      ctx,
+    );
+    entries = starAsColumnRefs(entries, node.columns);
     aggregation = planAggregation(stmt, node, relations, entries, ctx);
     node = aggregation.node;
     substitute = aggregation.substitute;
@@ -153,6 +162,7 @@ export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
           from.relations.length > 1,
         );
   node = projection.node;
+  if (aggregation) checkGroupByPresent(stmt, entries, ctx);
 
   if (stmt.emit === 'FINAL') {
     if (!aggregation?.window)
@@ -173,6 +183,7 @@ export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
         ...(aggregation.window.advanceMs !== undefined ? { advanceMs: aggregation.window.advanceMs } : {}),
       }
     : from.window;
+  if (ctx.persistent) checkUniqueColumnNames(node.columns);
   return {
     root: node,
     columns: node.columns,
@@ -252,15 +263,28 @@ function planProjection(
   const keyColumns = keySlots.filter(({ c }) => c.role === 'key');
   const missing = keyColumns.filter((k) => !bound.some((b) => b.kind === 'Column' && b.index === k.i));
   if (keyed && missing.length > 0) {
+    const sink = ctx.sinkName ?? 'OUTPUT';
+    if (joined)
+      throw bindError(
+        joinKeyMessage(
+          sink,
+          missing.map((m) => m.c.name),
+        ),
+      );
     throw bindError(
       missingKeyMessage(
-        ctx.sinkName ?? 'OUTPUT',
-        missing.map((m) => m.c.name),
-        aggregation,
-        partitionKeys,
-        joined,
+        sink,
+        aggregation
+          ? { groupExpressions: missing.map((m) => aggregation.groupExpressions[keyColumns.indexOf(m)]!) }
+          : { keyColumns: keyColumns.map((k) => k.c.name) },
       ),
     );
+  }
+  if (!joined) {
+    for (const k of keyColumns) {
+      const aliases = entries.filter((_, i) => keySlots[itemKeySlot[i]!] === k).map((e) => e.name);
+      checkKeyProjectedOnce(k.c.name, aliases, aggregation !== undefined);
+    }
   }
   const keyOut: { name: string; expr: BoundExpr; slot: number }[] = [];
   const valueOut: { name: string; expr: BoundExpr }[] = [];
@@ -305,30 +329,10 @@ function planProjection(
   return { node: { node: 'Project', input, exprs, columns, semantics: input.semantics } };
 }
 
-function missingKeyMessage(
-  sink: string,
-  names: readonly string[],
-  aggregation: AggregationResult | undefined,
-  partitionKeys: readonly Expression[] | undefined,
-  joined: boolean,
-): string {
-  const list = (xs: readonly string[]): string =>
-    xs.length === 1 ? xs[0]! : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]!}`;
-  if (aggregation) {
-    const exprs = aggregation.groupExpressions.map((e) => formatExpression(e));
-    const what = exprs.length === 1 ? 'grouping expression' : 'grouping expressions';
-    return `The query used to build \`${sink}\` must include the ${what} ${list(exprs)} in its projection (eg, SELECT ${exprs.join(', ')}...).`;
-  }
-  if (partitionKeys) {
-    const exprs = partitionKeys.map((e) => formatExpression(e));
-    const what = exprs.length === 1 ? 'partitioning expression' : 'partitioning expressions';
-    return `The query used to build \`${sink}\` must include the ${what} ${list(exprs)} in its projection (eg, SELECT ${exprs.join(', ')}...).`;
-  }
-  if (joined) {
-    return `The query used to build \`${sink}\` must include the join expression ${list(names)} in its projection (eg, SELECT ${names[0]}...).`;
-  }
-  const what = names.length === 1 ? 'key column' : 'key columns';
-  return `The query used to build \`${sink}\` must include the ${what} ${list(names)} in its projection (eg, SELECT ${names.join(', ')}...).`;
+function joinKeyMessage(sink: string, names: readonly string[]): string {
+  const list =
+    names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+  return `The query used to build \`${sink}\` must include the join expression ${list} in its projection (eg, SELECT ${names[0]}...).`;
 }
 
 function collectTableFunctions(entries: readonly SelectEntry[]): FunctionCall[] {

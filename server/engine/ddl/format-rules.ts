@@ -135,7 +135,7 @@ function checkOne(format: FormatName, columns: readonly Column[], which: 'key' |
     case 'KAFKA': {
       if (columns.length > 1) {
         throw bindError(
-          `The 'KAFKA' format only supports a single field. Got: [${columns.map((c) => `${quoteName(c.name)} ${formatType(c.type)}`).join(', ')}]`,
+          `The 'KAFKA' format only supports a single field. Got: [${columns.map((c) => `${quoteName(c.name)} ${formatType(c.type)}${which === 'key' ? ' KEY' : ''}`).join(', ')}]`,
         );
       }
       const c = columns[0];
@@ -157,7 +157,10 @@ function checkOne(format: FormatName, columns: readonly Column[], which: 'key' |
           'DATE',
           'TIME',
         ]);
-        if (bad) throw bindError(`The 'DELIMITED' format does not support type '${bad}'`);
+        if (bad)
+          throw bindError(
+            `The 'DELIMITED' format does not support type '${bad}', column: ${quoteName(c.name)}`,
+          );
       }
       return;
     case 'NONE':
@@ -173,7 +176,6 @@ function checkOne(format: FormatName, columns: readonly Column[], which: 'key' |
       }
       return;
     default:
-      void which;
       return;
   }
 }
