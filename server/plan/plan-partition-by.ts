@@ -4,6 +4,8 @@ import type { BoundExpr } from '../bind/bound-expr';
 import { formatExpression } from '../sql';
 import type { Expression, GroupingClause } from '../sql/ast';
 import { STRING } from '../types/sql-type';
+import type { Scope } from '../bind/scope';
+import { walkExpression } from './ast-walk';
 import type { PlanNode, ProjectNode } from './nodes';
 import { scopeOf, type PlanColumn } from './plan-schema';
 import type { PlannerContext } from './planner-context';
@@ -33,8 +35,12 @@ export function planPartitionedProjection(
   }
   const scope = scopeOf(input.columns, relations, 'PARTITION BY');
   const exprs = clause.expressions;
+  if (exprs.length === 0) throw bindError('PARTITION BY requires at least one expression', clause.span);
   const isNull = exprs.length === 1 && exprs[0]!.kind === 'NullLiteral';
-  const keys: BoundExpr[] = isNull ? [] : exprs.map((e) => bindExpression(e, { scope, types: ctx.types }));
+  if (!isNull && exprs.some((e) => e.kind === 'NullLiteral')) {
+    throw bindError('Cannot PARTITION BY multiple columns including NULL', clause.span);
+  }
+  const keys: BoundExpr[] = isNull ? [] : exprs.map((e) => bindPartitionExpression(e, scope, entries, ctx));
   const selectScope = scopeOf(input.columns, relations, 'SELECT');
   const star = entries.some((e) => e.inputIndex !== undefined);
 
@@ -119,6 +125,40 @@ export function planPartitionedProjection(
     columns,
     semantics: input.semantics,
   };
+}
+
+/**
+ * PARTITION BY applies to the input, so a SELECT alias is not visible to it; say so when that is
+ * what the user reached for.
+ */
+function bindPartitionExpression(
+  e: Expression,
+  scope: Scope,
+  entries: readonly SelectEntry[],
+  ctx: PlannerContext,
+): BoundExpr {
+  try {
+    return bindExpression(e, { scope, types: ctx.types });
+  } catch (error) {
+    const unresolved = firstUnresolved(e, scope);
+    if (unresolved && entries.some((x) => x.aliased && x.name === unresolved)) {
+      throw bindError(
+        `PARTITION BY column '${unresolved}' cannot be resolved. '${unresolved}' must be a column in the source schema since PARTITION BY is applied on the input.`,
+        e.span,
+      );
+    }
+    throw error;
+  }
+}
+
+function firstUnresolved(e: Expression, scope: Scope): string | undefined {
+  let found: string | undefined;
+  walkExpression(e, (x) => {
+    if (found) return false;
+    if (x.kind === 'ColumnRef' && !x.source && !scope.tryResolve(x)) found = x.name.name;
+    return true;
+  });
+  return found;
 }
 
 function keyName(e: Expression, n: number): string {

@@ -33,6 +33,10 @@ export function sinkSource(
   const first = catalog.source(plan.sources[0] ?? '');
   if (!first) throw bindError('The query reads no source');
   const schema = sinkSchema(plan);
+  // A keyless result (PARTITION BY NULL) writes no key, so a key format would mean nothing.
+  if (schema.key.length === 0 && props.keyFormat !== undefined && props.keyFormat !== 'NONE') {
+    throw bindError('Key format specified for stream without key columns.');
+  }
   const formats = resolveFormats(props, session, first, schema.key.length === 0);
   checkFormatSupport(formats, schema.key, schema.value);
   const prefix = session.properties['ksql.output.topic.name.prefix'] ?? '';

@@ -5,42 +5,44 @@ import { messageOf } from './filter';
 
 /**
  * SELECT expressions. An expression that throws for a row yields NULL for that column and a
- * processing-log entry, as ksqlDB does; the row still flows. Tombstones keep their key columns.
+ * processing-log entry, as ksqlDB does; the row still flows. A tombstone (a table delete, or a
+ * stream record with a null value) keeps only its key columns, computed from the row's key — a
+ * PARTITION BY expression such as `K + 2` still yields the key of a null-valued record.
  */
 export class ProjectOperator implements Processor {
   constructor(
     private readonly exprs: readonly CompiledExpr[],
-    /** For tombstones: output position → input position of the key column (or -1). */
-    private readonly keyMapping: readonly number[],
+    /** Which outputs are key columns (or window bounds), kept on tombstones. */
+    private readonly keyOutputs: readonly boolean[],
     private readonly next: Processor,
     private readonly ctx: ProcessingContext,
   ) {}
 
   push(rec: Rec): void {
     if (rec.tombstone) {
-      const row = this.keyMapping.map((i) => (i >= 0 ? rec.row[i] : null));
+      const row = this.exprs.map((e, i) => (this.keyOutputs[i] ? this.evaluate(e, rec) : null));
       this.next.push(recordWith(rec, row, { tombstone: true }));
       return;
     }
-    const n = this.exprs.length;
-    const row = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) {
-      try {
-        const v = this.exprs[i]!(rec.row);
-        row[i] = v === undefined ? null : v;
-      } catch (error) {
-        row[i] = null;
-        this.ctx.reportError({
-          kind: 'RECORD_PROCESSING',
-          step: 'Project',
-          message: messageOf(error),
-          rec,
-          cause: error,
-        });
-      }
-    }
+    const row = this.exprs.map((e) => this.evaluate(e, rec));
     const old = rec.old ? this.projectOld(rec.old) : rec.old;
     this.next.push(recordWith(rec, row, { tombstone: false, ...(old !== undefined ? { old } : {}) }));
+  }
+
+  private evaluate(expr: CompiledExpr, rec: Rec): unknown {
+    try {
+      const v = expr(rec.row);
+      return v === undefined ? null : v;
+    } catch (error) {
+      this.ctx.reportError({
+        kind: 'RECORD_PROCESSING',
+        step: 'Project',
+        message: messageOf(error),
+        rec,
+        cause: error,
+      });
+      return null;
+    }
   }
 
   private projectOld(old: unknown[]): unknown[] {

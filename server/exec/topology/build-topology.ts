@@ -1,4 +1,5 @@
 import type { AggregateNode, PlanNode, RekeyNode, SourceNode } from '../../plan/nodes';
+import { columnsUsed } from '../../bind/bound-expr';
 import { keyIndexes } from '../../plan/plan-schema';
 import { compileExpressions } from '../expr/compile-expression';
 import { AggregateOperator, type AggregateSpec, type GroupState } from '../operators/aggregate';
@@ -97,16 +98,14 @@ export function buildTopology(
           ),
         );
       case 'Project': {
-        const inputKeys = node.input.columns;
-        const keyMapping = node.exprs.map((e, i) =>
-          node.columns[i]!.role === 'key' || node.columns[i]!.role === 'window'
-            ? e.kind === 'Column' &&
-              (inputKeys[e.index]?.role === 'key' || inputKeys[e.index]?.role === 'window')
-              ? e.index
-              : -1
-            : -1,
+        // On a tombstone only the key survives: a key output is computed when it depends on key
+        // columns alone (ksqlDB's rule; `ABS(value)` or ROWTIME would read a missing value).
+        const inputKey = (i: number) => ['key', 'window'].includes(node.input.columns[i]?.role ?? '');
+        const keyOutputs = node.columns.map(
+          (c, i) =>
+            (c.role === 'key' || c.role === 'window') && [...columnsUsed(node.exprs[i]!)].every(inputKey),
         );
-        return build(node.input, new ProjectOperator(compile(node.exprs, 'Project'), keyMapping, next, ctx));
+        return build(node.input, new ProjectOperator(compile(node.exprs, 'Project'), keyOutputs, next, ctx));
       }
       case 'FlatMap':
         return build(
