@@ -5,7 +5,8 @@ import type { QueryPlan } from '../../plan/query-plan';
 import type { SourceType } from '../../sql/ast';
 import type { Column, LogicalSchema } from '../../types/logical-schema';
 import type { Session } from '../session';
-import { checkFormatSupport, resolveFormats } from './format-rules';
+import { checkFormatSupport, resolveFormats, type ResolvedFormats } from './format-rules';
+import { checkTimestampColumn } from './timestamp-column';
 import type { WithProperties } from './with-properties';
 
 /** The schema a persistent query's sink gets: key columns, then value columns (window bounds live in the key). */
@@ -37,18 +38,16 @@ export function sinkSource(
   if (schema.key.length === 0 && props.keyFormat !== undefined && props.keyFormat !== 'NONE') {
     throw bindError('Key format specified for stream without key columns.');
   }
-  const formats = resolveFormats(props, session, first, schema.key.length === 0);
+  const keyless = schema.key.length === 0;
+  const formats = resolveFormats(
+    props,
+    session,
+    inheritedFormats(first, plan, catalog, session, keyless),
+    keyless,
+  );
   checkFormatSupport(formats, schema.key, schema.value);
   const prefix = session.properties['ksql.output.topic.name.prefix'] ?? '';
-  if (
-    props.timestamp &&
-    !schema.value.some((c) => c.name === props.timestamp) &&
-    !schema.key.some((c) => c.name === props.timestamp)
-  ) {
-    throw bindError(
-      `The TIMESTAMP column set in the WITH clause does not exist in the schema: '${props.timestamp}'`,
-    );
-  }
+  if (props.timestamp) checkTimestampColumn(schema, props.timestamp, props.timestampFormat);
   return {
     name,
     kind,
@@ -67,5 +66,30 @@ export function sinkSource(
     isSource: false,
     sql,
     createdBy: queryId,
+  };
+}
+
+/**
+ * The formats a sink inherits: the first (left) source's, except that a keyed result cannot keep
+ * a NONE key format — it takes the first source's key format that is not NONE, else DELIMITED
+ * for a join of keyless streams and the session's default key format otherwise (ksqlDB's join
+ * tests: NONE ⋈ KAFKA gives KAFKA, NONE ⋈ NONE gives DELIMITED).
+ */
+function inheritedFormats(
+  first: DataSource,
+  plan: QueryPlan,
+  catalog: CatalogView,
+  session: Session,
+  keyless: boolean,
+): ResolvedFormats {
+  if (keyless || first.keyFormat.format !== 'NONE') return first;
+  const keyed = plan.sources.map((n) => catalog.source(n)).find((s) => s && s.keyFormat.format !== 'NONE');
+  const fallback =
+    plan.sources.length > 1
+      ? 'DELIMITED'
+      : (session.properties['ksql.persistence.default.format.key'] ?? 'KAFKA').toUpperCase();
+  return {
+    ...first,
+    keyFormat: keyed?.keyFormat ?? { format: fallback as DataSource['keyFormat']['format'] },
   };
 }

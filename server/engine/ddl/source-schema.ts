@@ -2,6 +2,7 @@ import { bindError } from '../../bind/bind-error';
 import { resolveTypeNode, type TypeResolver } from '../../bind/types';
 import { SYSTEM_COLUMN_NAMES } from '../../plan/plan-schema';
 import type { ColumnDef, SourceType } from '../../sql/ast';
+import type { Span } from '../../../lib/contracts/span';
 import type { Column, LogicalSchema } from '../../types/logical-schema';
 import { formatType, typeEquals, type SqlType } from '../../types/sql-type';
 
@@ -40,7 +41,7 @@ export function schemaFromColumns(
     if (c?.kind === 'PrimaryKey') {
       if (kind === 'STREAM') {
         throw bindError(
-          `Column \`${name}\` is a 'PRIMARY KEY' column: please use 'KEY' for streams.\nTables have PRIMARY KEYs, which are unique and NON NULL.\nStreams have KEYs, which have no uniqueness or NON NULL constraints.`,
+          `${at(d.span)}Column \`${name}\` is a 'PRIMARY KEY' column: please use 'KEY' for streams.\nTables have PRIMARY KEYs, which are unique and NON NULL.\nStreams have KEYs, which have no uniqueness or NON NULL constraints.`,
           d.span,
         );
       }
@@ -48,7 +49,7 @@ export function schemaFromColumns(
     } else if (c?.kind === 'Key') {
       if (kind === 'TABLE') {
         throw bindError(
-          `Column \`${name}\` is a 'KEY' column: please use 'PRIMARY KEY' for tables.\nTables have PRIMARY KEYs, which are unique and NON NULL.\nStreams have KEYs, which have no uniqueness or NON NULL constraints.`,
+          `${at(d.span)}Column \`${name}\` is a 'KEY' column: please use 'PRIMARY KEY' for tables.\nTables have PRIMARY KEYs, which are unique and NON NULL.\nStreams have KEYs, which have no uniqueness or NON NULL constraints.`,
           d.span,
         );
       }
@@ -79,4 +80,9 @@ export function schemaFromColumns(
     // ksqlDB allows key-only sources; nothing to check here beyond the column list itself.
   }
   return { key, value };
+}
+
+/** ksqlDB's position prefix for errors about one column: `Line: 1, Col: 21: `. */
+function at(span: Span): string {
+  return `Line: ${span.startLine}, Col: ${span.startColumn}: `;
 }

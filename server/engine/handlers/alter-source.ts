@@ -15,6 +15,13 @@ export function prepareAlterSource(stmt: AlterSourceStmt, ctx: StatementContext)
       stmt.name.span,
     );
   }
+  if (source.isSource) {
+    const word = source.kind === 'TABLE' ? 'table' : 'stream';
+    throw bindError(
+      `Cannot alter ${word} '${source.name}': ALTER operations are not supported on source ${word}s.`,
+      stmt.name.span,
+    );
+  }
   if (source.createdBy) {
     throw bindError(`ALTER command is not supported for CREATE ... AS statements.`, stmt.span);
   }

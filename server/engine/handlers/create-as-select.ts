@@ -1,6 +1,6 @@
 import { bindError } from '../../bind/bind-error';
 import { planQuery } from '../../plan/query-planner';
-import type { CreateAsSelectStmt } from '../../sql/ast';
+import type { CreateAsSelectStmt, SelectStmt } from '../../sql/ast';
 import { sinkSource } from '../ddl/sink-source';
 import { parseWithProperties } from '../ddl/with-properties';
 import { warningEntity } from '../entities';
@@ -34,6 +34,13 @@ export async function prepareCreateAsSelect(
   if (stmt.query.emit === 'FINAL' && stmt.sourceType === 'STREAM') {
     throw bindError('EMIT FINAL is only supported for CREATE TABLE … AS SELECT.', stmt.span);
   }
+  const props = parseWithProperties(stmt.properties);
+  if (props.timestamp && !mayProduce(stmt.query, props.timestamp)) {
+    // Checked before planning, as ksqlDB does, so this error wins over problems in the query.
+    throw bindError(
+      `The TIMESTAMP column set in the WITH clause does not exist in the schema: '${props.timestamp}'`,
+    );
+  }
   const plan = planQuery(stmt.query, {
     catalog: ctx.catalog,
     types: ctx.types,
@@ -58,7 +65,6 @@ export async function prepareCreateAsSelect(
       stmt.span,
     );
   }
-  const props = parseWithProperties(stmt.properties);
   const queryId =
     existing?.createdBy ??
     `${stmt.sourceType === 'TABLE' ? 'CTAS' : 'CSAS'}_${name}_${ctx.catalog.nextQueryNumber}`;
@@ -81,4 +87,20 @@ export async function prepareCreateAsSelect(
     },
     ...(await sinkTopicCreation(source.topic, props, plan.sources, ctx, stmt.sourceType === 'TABLE')),
   };
+}
+
+/**
+ * Whether a SELECT can have an output column of this name, from its syntax alone: `*`, `s.*`,
+ * `x->*` and unaliased expressions (named KSQL_COL_n) might; otherwise only the aliases and the
+ * names of referenced columns and fields count.
+ */
+function mayProduce(query: SelectStmt, column: string): boolean {
+  return query.items.some((item) => {
+    if (item.kind !== 'SelectExpression') return true;
+    if (item.alias) return item.alias.name === column;
+    const e = item.expression;
+    if (e.kind === 'ColumnRef') return e.name.name === column;
+    if (e.kind === 'Dereference') return e.field.name === column;
+    return column.startsWith('KSQL_COL_');
+  });
 }

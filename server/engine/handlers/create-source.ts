@@ -13,6 +13,12 @@ export async function prepareCreateSource(stmt: CreateSourceStmt, ctx: Statement
   const name = stmt.name.name;
   const kindWord = stmt.sourceType === 'TABLE' ? 'table' : 'stream';
   const existing = ctx.catalog.source(name);
+  if (stmt.orReplace && (stmt.isSource || existing?.isSource)) {
+    throw bindError(
+      `Cannot add ${kindWord} '${name}': CREATE OR REPLACE is not supported on source ${kindWord}s.`,
+      stmt.name.span,
+    );
+  }
   if (existing) {
     if (stmt.ifNotExists) {
       return {
@@ -30,12 +36,6 @@ export async function prepareCreateSource(stmt: CreateSourceStmt, ctx: Statement
         stmt.name.span,
       );
     }
-    if (existing.isSource || stmt.isSource) {
-      throw bindError(
-        `Cannot add ${kindWord} '${name}': CREATE OR REPLACE is not supported on source ${kindWord}s.`,
-        stmt.name.span,
-      );
-    }
     if (existing.kind !== stmt.sourceType) {
       throw bindError(
         `Incompatible data source type is ${existing.kind}, but statement was ${stmt.sourceType}`,
@@ -44,6 +44,12 @@ export async function prepareCreateSource(stmt: CreateSourceStmt, ctx: Statement
     }
   }
   const props = parseWithProperties(stmt.properties);
+  const valueFormat = props.format ?? props.valueFormat;
+  const fullName = props.schemaRegistry.find((n) => n.startsWith('VALUE_') && n.endsWith('SCHEMA_FULL_NAME'));
+  if (fullName && valueFormat && !['AVRO', 'PROTOBUF', 'PROTOBUF_NOSR', 'JSON_SR'].includes(valueFormat)) {
+    // What ksqlDB says: the format, not the missing registry, is the problem.
+    throw bindError(`${valueFormat} does not support the following configs: [fullSchemaName]`, stmt.span);
+  }
   if (props.schemaRegistry.length > 0) {
     throw bindError(`${props.schemaRegistry[0]} needs a Schema Registry, which Kappa does not support yet.`);
   }

@@ -15,10 +15,9 @@ export function prepareDropSource(stmt: DropSourceStmt, ctx: StatementContext): 
   const name = stmt.name.name;
   const source = ctx.catalog.source(name);
   if (!source) {
-    if (stmt.ifExists) {
-      return { kind: 'local', run: async () => warningEntity(stmt.text, `Source ${name} does not exist.`) };
-    }
-    throw bindError(`Source ${name} does not exist.`, stmt.name.span);
+    const missing = `${stmt.sourceType === 'TABLE' ? 'Table' : 'Stream'} ${name} does not exist.`;
+    if (stmt.ifExists) return { kind: 'local', run: async () => warningEntity(stmt.text, missing) };
+    throw bindError(missing, stmt.name.span);
   }
   if (source.kind !== stmt.sourceType) {
     throw bindError(

@@ -12,7 +12,13 @@ const RESERVED_QUERY_PREFIXES = ['CSAS_', 'CTAS_', 'INSERTQUERY_', 'CST_', 'TRAN
 /** INSERT INTO target SELECT …: a persistent query writing into an existing stream. */
 export function prepareInsertIntoSelect(stmt: InsertIntoSelectStmt, ctx: StatementContext): Prepared {
   const target = ctx.catalog.source(stmt.target.name);
-  if (!target) throw bindError(`${stmt.target.name} does not exist.`, stmt.target.span);
+  if (!target) {
+    const s = stmt.target.span;
+    throw bindError(
+      `Line: ${s.startLine}, Col: ${s.startColumn}: Source \`${stmt.target.name}\` does not exist.`,
+      s,
+    );
+  }
   if (target.kind === 'TABLE') {
     throw bindError(
       `INSERT INTO can only be used to insert into a stream. ${target.name} is a table.`,

@@ -17,11 +17,12 @@ import type { Prepared, StatementContext } from '../statement-context';
  */
 export function prepareInsertValues(stmt: InsertValuesStmt, ctx: StatementContext): Prepared {
   const target = ctx.catalog.source(stmt.target.name);
-  if (!target)
+  if (!target) {
     throw bindError(
-      `Cannot insert values into an unknown stream/table: ${stmt.target.name}`,
+      `Cannot insert values into an unknown stream/table: \`${stmt.target.name}\`${caseHint(stmt.target, ctx)}`,
       stmt.target.span,
     );
+  }
   if (target.isSource)
     throw bindError(
       `Cannot insert values into read-only ${target.kind.toLowerCase()}: ${target.name}`,
@@ -98,4 +99,16 @@ export function prepareInsertValues(stmt: InsertValuesStmt, ctx: StatementContex
       return null;
     },
   };
+}
+
+/** ksqlDB's hint when the name differs from an existing source only by case (quoting). */
+function caseHint(target: { name: string; text: string }, ctx: StatementContext): string {
+  const quoted = /^["`]/.test(target.text);
+  const other = ctx.catalog
+    .sources()
+    .find((s) => s.name !== target.name && s.name.toUpperCase() === target.name.toUpperCase());
+  if (!other) return '';
+  return quoted
+    ? `\nDid you mean ${other.name}? Hint: try removing double quotes from the source name.`
+    : `\nDid you mean "${other.name}"? Hint: wrap the source name in double quotes to make it case-sensitive.`;
 }
