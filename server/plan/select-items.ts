@@ -18,8 +18,8 @@ export interface SelectEntry {
 
 /**
  * Expands `*`, `alias.*` and `s->*` and names every output column the way ksqlDB does: the alias,
- * else the column name of a plain column reference, else the last field of a `->` dereference,
- * else `KSQL_COL_n` numbered over the unnamed items in order.
+ * else the column name of a plain column reference, else the last field of a `->` dereference
+ * (suffixed `_n` when taken), else `KSQL_COL_n` numbered over the unnamed items in order.
  */
 export function expandSelectItems(
   stmt: SelectStmt,
@@ -66,7 +66,8 @@ export function expandSelectItems(
           const name = qualifier && common.has(e.name.name) ? `${qualifier}_${e.name.name}` : e.name.name;
           entries.push({ expression: e, name, aliased: false, span: item.span });
         } else if (e.kind === 'Dereference') {
-          entries.push({ expression: e, name: e.field.name, aliased: false, span: item.span });
+          // Named by the field once every explicit name is known (see below).
+          entries.push({ expression: e, name: '', aliased: false, span: item.span });
         } else {
           entries.push({ expression: e, name: '', aliased: false, span: item.span });
         }
@@ -74,13 +75,21 @@ export function expandSelectItems(
       }
     }
   }
-  // Synthetic names skip names the query already uses, as ksqlDB's generator does.
-  const taken = new Set(entries.map((e) => e.name).filter((n) => n !== ''));
+  // Generated names avoid every name the query or its sources use, as ksqlDB's generator does: a
+  // field `B` becomes `B_1` when a column `B` exists, and KSQL_COL_n skips the n already taken.
+  const taken = new Set([...entries.map((e) => e.name), ...inputColumns.map((c) => c.name)]);
   let next = 0;
   return entries.map((e) => {
     if (e.name !== '') return e;
-    let name = `KSQL_COL_${next++}`;
-    while (taken.has(name)) name = `KSQL_COL_${next++}`;
+    let name: string;
+    if (e.expression?.kind === 'Dereference') {
+      const field = e.expression.field.name;
+      name = field;
+      for (let n = 1; taken.has(name); n++) name = `${field}_${n}`;
+    } else {
+      do name = `KSQL_COL_${next++}`;
+      while (taken.has(name));
+    }
     taken.add(name);
     return { ...e, name };
   });
@@ -94,7 +103,12 @@ function commonNames(
   const seen = new Set<string>();
   const common = new Set<string>();
   for (const r of relations) {
-    const names = new Set(columns.slice(r.start, r.end).filter((c) => !c.hidden).map((c) => c.name));
+    const names = new Set(
+      columns
+        .slice(r.start, r.end)
+        .filter((c) => !c.hidden)
+        .map((c) => c.name),
+    );
     for (const n of names) (seen.has(n) ? common : seen).add(n);
   }
   return common;
