@@ -6,10 +6,11 @@ import type { Expression, JoinType } from '../sql/ast';
  * with ksqlDB's documentation and forums, so they follow ksqlDB's formatter.
  */
 
-/** `a = b AND c = d` as ksqlDB prints it: every comparison and AND/OR in parentheses. */
+/** `a = b AND c = d` as ksqlDB prints it: every comparison, AND/OR and arithmetic in parentheses. */
 export function conditionText(e: Expression): string {
-  if (e.kind === 'Comparison') return `(${conditionText(e.left)} ${e.op} ${conditionText(e.right)})`;
-  if (e.kind === 'Logical') return `(${conditionText(e.left)} ${e.op} ${conditionText(e.right)})`;
+  if (e.kind === 'Comparison' || e.kind === 'Logical' || e.kind === 'Arithmetic') {
+    return `(${conditionText(e.left)} ${e.op} ${conditionText(e.right)})`;
+  }
   return formatExpression(e);
 }
 
@@ -41,7 +42,7 @@ export function qualifiedText(
   e: Expression,
   qualifierOf: (ref: ColumnRefLike) => string | undefined,
 ): string {
-  return formatExpression(qualify(e, qualifierOf));
+  return conditionText(qualify(e, qualifierOf));
 }
 
 export interface ColumnRefLike {

@@ -55,7 +55,7 @@ export class TableTableJoinOperator {
       return isLeft ? joinedRow(this.layout, mineRow, otherRow) : joinedRow(this.layout, otherRow, mineRow);
     };
     const newRow = result(now);
-    const oldRow = before ? result(before.row) : null;
+    const oldRow = result(before?.row ?? null);
     const ts = other ? Math.max(rec.ts, other.ts) : rec.ts;
     const row = newRow ?? keyOnlyRow(this.layout, keyVals);
     this.next.push({
