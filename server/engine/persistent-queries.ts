@@ -115,6 +115,7 @@ export class PersistentQueryManager {
         types: (n) => before.type(n),
         persistent: true,
         sinkName: query.sink,
+        properties: query.properties,
       });
       return { query, plan, sink, catalog: before };
     } catch (error) {

@@ -239,7 +239,7 @@ function bindAggregateCall(
       constants.push(bound.kind === 'Literal' ? bound.value : undefined);
     }
   }
-  const resolved = resolveAggregate(call.name.name, types, constants);
+  const resolved = resolveAggregate(call.name.name, types, constants, ctx.properties);
   if (isResolutionError(resolved)) throw bindError(resolved.message, call.span);
   return { fn: resolved, args: args.slice(0, resolved.paramTypes.length), text: formatExpression(call) };
 }

@@ -11,6 +11,8 @@ export interface PlannerContext {
   readonly persistent: boolean;
   /** The sink's name, for messages ("The query used to build `X` …"). */
   readonly sinkName?: string;
+  /** The query's properties; some tune functions (`ksql.functions.collect_set.limit`). */
+  readonly properties?: Readonly<Record<string, string>>;
 }
 
 /** Structural equality of expressions as the user wrote them (spans ignored). */
