@@ -11,6 +11,7 @@ export function conditionText(e: Expression): string {
   if (e.kind === 'Comparison' || e.kind === 'Logical' || e.kind === 'Arithmetic') {
     return `(${conditionText(e.left)} ${e.op} ${conditionText(e.right)})`;
   }
+  if (e.kind === 'NullLiteral') return 'null';
   return formatExpression(e);
 }
 

@@ -3,7 +3,7 @@ import type { ProcessingContext, Processor } from '../processor';
 import type { Rec } from '../record';
 import { storeKey, type KeyValueStore } from '../state/key-value-store';
 import { messageOf } from './filter';
-import { hasNull, joinedRow, keyString, keyValues, port, type JoinLayout } from './join-row';
+import { hasNull, joinedRow, keyString, keyValues, origin, port, type JoinLayout } from './join-row';
 import { keyOnlyRow, type TimedRow } from './join-table-table';
 
 export interface ForeignKeyStores {
@@ -87,8 +87,7 @@ export class ForeignKeyJoinOperator {
       ts,
       tombstone: row === null,
       old,
-      partition: rec.partition,
-      offset: rec.offset,
+      ...origin(rec),
     });
   }
 

@@ -50,6 +50,11 @@ export function port(handle: (rec: Rec) => void): Processor {
   return { push: handle };
 }
 
-export function emit(next: Processor, row: unknown[], ts: number, from: Rec, extra: Partial<Rec> = {}): void {
-  next.push({ row, ts, tombstone: false, partition: from.partition, offset: from.offset, ...extra });
+export function emit(next: Processor, row: unknown[], ts: number, from: Rec): void {
+  next.push({ row, ts, tombstone: false, ...origin(from) });
+}
+
+/** What an output inherits from the record that produced it: its position and its headers. */
+export function origin(rec: Rec): Pick<Rec, 'partition' | 'offset' | 'headers'> {
+  return { partition: rec.partition, offset: rec.offset, ...(rec.headers ? { headers: rec.headers } : {}) };
 }

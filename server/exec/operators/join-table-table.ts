@@ -3,7 +3,7 @@ import type { Processor } from '../processor';
 import type { Rec } from '../record';
 import type { KeyValueStore } from '../state/key-value-store';
 import type { JoinSide } from './join-outer-buffer';
-import { hasNull, joinedRow, keyString, keyValues, port, type JoinLayout } from './join-row';
+import { hasNull, joinedRow, keyString, keyValues, origin, port, type JoinLayout } from './join-row';
 
 /** A materialized table row and the time of its last update. */
 export interface TimedRow {
@@ -63,8 +63,7 @@ export class TableTableJoinOperator {
       ts,
       tombstone: newRow === null,
       old: oldRow,
-      partition: rec.partition,
-      offset: rec.offset,
+      ...origin(rec),
     });
   }
 }

@@ -100,6 +100,7 @@ export class SessionAggregateOperator implements Processor {
       tombstone: values === null,
       partition: rec.partition,
       offset: rec.offset,
+      ...(rec.headers ? { headers: rec.headers } : {}),
     });
   }
 

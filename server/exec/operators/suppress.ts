@@ -124,6 +124,7 @@ export class SuppressOperator implements Processor {
         tombstone: p.tombstone,
         partition: rec.partition,
         offset: rec.offset,
+        ...(rec.headers ? { headers: rec.headers } : {}),
       });
     }
   }
