@@ -22,7 +22,10 @@ export function compileExpression(e: BoundExpr, onCallError?: (error: unknown) =
  * Compiles expressions. With `onCallError`, a function call that throws yields NULL for that call
  * and reports the error (ksqlDB's behaviour); without it the whole expression throws.
  */
-export function compileExpressions(exprs: readonly BoundExpr[], onCallError?: (error: unknown) => void): CompiledExpr[] {
+export function compileExpressions(
+  exprs: readonly BoundExpr[],
+  onCallError?: (error: unknown) => void,
+): CompiledExpr[] {
   return exprs.map((e) => {
     const gen = new Generator(onCallError);
     const body = gen.emit(e, new Map());
@@ -65,7 +68,9 @@ class Generator {
         return v;
       }
       case 'Call': {
-        const fn = this.onCallError ? helpers.guard(e.fn.invoke, this.onCallError) : e.fn.invoke;
+        const fn = this.onCallError
+          ? helpers.guard(e.fn.invoke, this.onCallError, e.args.length)
+          : e.fn.invoke;
         return `${this.constant(fn)}(${e.args.map(go).join(', ')})`;
       }
       case 'Arithmetic':

@@ -67,7 +67,8 @@ export const helpers = {
   le: (a: unknown, b: unknown) => (a === null || b === null ? false : compareValues(a, b) <= 0),
   gt: (a: unknown, b: unknown) => (a === null || b === null ? false : compareValues(a, b) > 0),
   ge: (a: unknown, b: unknown) => (a === null || b === null ? false : compareValues(a, b) >= 0),
-  notDistinct: (a: unknown, b: unknown) => (a === null || b === null ? a === b : a === b || valuesEqual(a, b)),
+  notDistinct: (a: unknown, b: unknown) =>
+    a === null || b === null ? a === b : a === b || valuesEqual(a, b),
   between: (v: unknown, lo: unknown, hi: unknown) =>
     v === null || lo === null || hi === null ? false : compareValues(v, lo) >= 0 && compareValues(v, hi) <= 0,
 
@@ -81,9 +82,10 @@ export const helpers = {
   /**
    * Wraps a function implementation so that a call failing for one row yields NULL for that call
    * (and a processing-log entry), as ksqlDB does, instead of failing the whole expression.
+   * `arity` is the call's argument count (a variadic implementation's `length` undercounts it).
    */
-  guard: (fn: (...args: unknown[]) => unknown, report: (error: unknown) => void) => {
-    switch (fn.length) {
+  guard: (fn: (...args: unknown[]) => unknown, report: (error: unknown) => void, arity: number) => {
+    switch (arity) {
       case 1:
         return (a: unknown) => {
           try {
