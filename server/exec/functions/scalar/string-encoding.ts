@@ -10,11 +10,16 @@ const HEX = /^[0-9a-fA-F]*$/;
 export function decodeText(text: string, encoding: string): Uint8Array | undefined {
   switch (encoding.toLowerCase()) {
     case 'hex': {
+      // As ksqlDB: only the 0x form may have an odd number of digits (a leading 0 is implied).
       let h = text;
-      if (/^0x/i.test(h)) h = h.slice(2);
+      const zeroX = /^0x/i.test(h);
+      if (zeroX) h = h.slice(2);
       else if (/^x'.*'$/i.test(h)) h = h.slice(2, -1);
       if (!HEX.test(h)) return undefined;
-      if (h.length % 2 === 1) h = `0${h}`;
+      if (h.length % 2 === 1) {
+        if (!zeroX) return undefined;
+        h = `0${h}`;
+      }
       return Buffer.from(h, 'hex');
     }
     case 'utf8':

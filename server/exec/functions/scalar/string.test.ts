@@ -159,6 +159,9 @@ describe('encodings', () => {
     ['RXhhbXBsZSE=', 'base64', 'hex', '4578616d706c6521'],
     ['RXhh', 'base64', 'null', null],
     ['zz', 'hex', 'utf8', null],
+    ['0x4', 'hex', 'base64', 'BA=='],
+    ['456', 'hex', 'base64', null],
+    ["x'456'", 'hex', 'base64', null],
   ])('ENCODE(%j, %s, %s) = %j', (input, from, to, expected) =>
     expect(call('ENCODE', [S, S, S], input, from, to)).toBe(expected),
   );
