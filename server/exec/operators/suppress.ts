@@ -38,6 +38,8 @@ export class SuppressOperator implements Processor {
   private observed = Number.NEGATIVE_INFINITY;
   private lastEmitClose: number | undefined;
   private seq = 0;
+  /** Updates dropped because their window had already closed (and been emitted or expired). */
+  lateRecords = 0;
 
   constructor(
     private readonly layout: SuppressLayout,
@@ -54,7 +56,10 @@ export class SuppressOperator implements Processor {
     const start = Number(rec.row[this.layout.start]);
     const end = Number(rec.row[this.layout.end]);
     const session = this.window.type === 'SESSION';
-    if (session ? end < this.sessionClose() : end <= this.observed - this.grace) return;
+    if (session ? end < this.sessionClose() : end <= this.observed - this.grace) {
+      this.lateRecords++;
+      return;
+    }
     const id = storeKey([...this.layout.keys.map((i) => rec.row[i]), start, ...(session ? [end] : [])]);
     const before = this.store.get(id);
     if (rec.tombstone && session) {
