@@ -136,3 +136,30 @@ describe('join planning: rejected joins', () => {
     expect(await rejection(query, 'TABLE')).toContain(message);
   });
 });
+
+describe('join planning: the plan', () => {
+  async function explain(query: string): Promise<string> {
+    const driver = new TestDriver();
+    await driver.execute(SOURCES);
+    const [entity] = await driver.execute(`EXPLAIN ${query} EMIT CHANGES;`);
+    return (entity as { queryDescription: { executionPlan: string } }).queryDescription.executionPlan;
+  }
+
+  it('re-keys the stream side of a stream-table join that is not on its key', async () => {
+    expect(await explain('SELECT L.C, L.A, T.B FROM L JOIN T ON L.C = T.A')).toBe(
+      [
+        '> [ PROJECT ] C, A, B  [C, L_A, T_B]',
+        '  > [ JOIN ] INNER stream-table  [KSQL_JOIN_KEY_0 KEY, A, B, C, A, B, M]',
+        '    > [ REKEY ] C (Join)  [KSQL_JOIN_KEY_0 KEY, A, B, C]',
+        '      > [ SOURCE ] STREAM L (topic l, JSON/JSON)  [A KEY, B, C]',
+        '    > [ SOURCE ] TABLE T (topic t, JSON/JSON)  [A KEY, B, M]',
+      ].join('\n'),
+    );
+  });
+
+  it('needs no re-key when a later join is on a column an earlier join made equal to the key', async () => {
+    const plan = await explain('SELECT T.A, L.B, U.B FROM L JOIN T ON L.A = T.A JOIN U ON T.A = U.A');
+    expect(plan).not.toContain('REKEY');
+    expect(plan).toContain('[ JOIN ] INNER stream-table');
+  });
+});
