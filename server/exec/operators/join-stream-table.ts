@@ -12,7 +12,7 @@ import { emit, hasNull, joinedRow, keyString, keyValues, port, type JoinLayout }
 export class StreamTableJoinOperator {
   readonly left: Processor = port((rec) => this.onStream(rec));
   readonly right: Processor = port((rec) => this.onTable(rec));
-  /** Stream records dropped because their join key was NULL. */
+  /** Stream records of an inner join dropped because their join key was NULL. */
   droppedRecords = 0;
 
   constructor(
@@ -25,7 +25,9 @@ export class StreamTableJoinOperator {
   private onStream(rec: Rec): void {
     if (rec.tombstone) return;
     if (hasNull(keyValues(rec.row, this.layout.leftKey))) {
-      this.droppedRecords++;
+      // No table row has a NULL key; a LEFT join still reports the record (Kafka Streams, KIP-962).
+      if (this.outer) emit(this.next, joinedRow(this.layout, rec.row, null), rec.ts, rec);
+      else this.droppedRecords++;
       return;
     }
     const right = this.table.get(keyString(rec.row, this.layout.leftKey));
