@@ -466,7 +466,7 @@ class ExpressionBinder {
     if (isTableFunction(name)) {
       throw bindError(`Table function ${name} is only allowed in the SELECT clause`, e.span);
     }
-    if (e.star) throw bindError(`${name}(*) is only valid for COUNT`, e.span);
+    // `f(*)` passes no arguments to any function but COUNT, as in ksqlDB.
     type Arg = { readonly lambda: LambdaExpr } | { readonly value: BoundExpr };
     const bound: Arg[] = e.args.map((a) =>
       a.kind === 'Lambda' ? { lambda: a } : { value: this.bind(a, env) },

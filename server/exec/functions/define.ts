@@ -43,10 +43,17 @@ export interface VariantSpec {
   readonly nulls?: 'propagate' | 'custom';
   /** This variant may return different results for the same arguments (reads the clock). */
   readonly nondeterministic?: boolean;
+  /**
+   * True when ksqlDB, whose overloads of this function are concrete types, could not choose one
+   * for these argument types (e.g. INT and BIGINT fit the BIGINT, DECIMAL and DOUBLE overloads).
+   */
+  readonly ambiguous?: (ctx: TypeContext) => boolean;
 }
 
 export interface ScalarSpec {
   readonly name: string;
+  /** The name ksqlDB's resolution errors use (its UDF's declared name), if not as written. */
+  readonly messageName?: string;
   readonly category: string;
   readonly description: string;
   readonly variants: readonly VariantSpec[];

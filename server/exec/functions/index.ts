@@ -8,7 +8,7 @@ import { ALL_AGGREGATES, ALL_SCALARS, ALL_TABLES } from './catalogue';
 import { describeEntry } from './describe';
 import { wrapNulls } from './invoker';
 import { Catalogue } from './registry';
-import { resolveVariants } from './resolve';
+import { ambiguous, resolveVariants } from './resolve';
 import type {
   ArgShape,
   FunctionInfo,
@@ -44,9 +44,11 @@ export function isTableFunction(name: string): boolean {
 export function resolveScalar(name: string, args: readonly ArgShape[]): ResolvedScalar | ResolutionError {
   const entry = catalogue.scalars.get(name.toUpperCase());
   if (!entry) return notFound(name);
-  const m = resolveVariants(name, entry.variants, args);
+  const shown = entry.spec.messageName ?? name;
+  const m = resolveVariants(shown, entry.variants, args);
   if ('error' in m) return m;
   const spec = m.variant.spec;
+  if (spec.ambiguous?.(m.ctx)) return ambiguous(shown, args);
   let impl;
   try {
     impl = spec.bind ? spec.bind({ ...m.ctx, returnType: m.returnType }) : spec.impl;

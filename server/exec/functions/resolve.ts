@@ -250,7 +250,7 @@ export function resolveVariants<V extends CompiledVariant>(
   return first!;
 }
 
-function ambiguous(name: string, args: readonly ArgShape[]): ResolutionError {
+export function ambiguous(name: string, args: readonly ArgShape[]): ResolutionError {
   return {
     error: 'ambiguous',
     message: `Function '${name}' cannot be resolved due to ambiguous method parameters (${describeArgs(args)}).`,

@@ -32,6 +32,17 @@ function pick(sign: number): (...xs: unknown[]) => unknown {
   };
 }
 
+const NUMERIC = new Set(['INTEGER', 'BIGINT', 'DECIMAL', 'DOUBLE']);
+
+/**
+ * ksqlDB's GREATEST/LEAST overloads are per type: numbers of different kinds fit several of them
+ * (BIGINT, DECIMAL and DOUBLE for INT and BIGINT) unless one is a DOUBLE, which only DOUBLE fits.
+ */
+function mixedNumbers(ctx: TypeContext): boolean {
+  const kinds = new Set(ctx.args.flatMap((t) => (t && NUMERIC.has(t.kind) ? [t.kind] : [])));
+  return kinds.size > 1 && !kinds.has('DOUBLE');
+}
+
 const EARTH_RADIUS: Record<string, number> = { KM: 6371, KILOMETERS: 6371, MI: 3959, MILES: 3959 };
 
 function toRadians(x: number): number {
@@ -65,19 +76,35 @@ function geoDistance(
 export const MATH_EXTRA_FUNCTIONS: readonly ScalarSpec[] = [
   {
     name: 'GREATEST',
+    messageName: 'greatest',
     category: CAT,
     description:
       'The largest non-NULL argument (numbers, strings, bytes, dates and times); NULL if all are NULL.',
     variants: [
-      { params: ['val T', '...vals T'], returns: 'T', where: orderable, nulls: 'custom', impl: pick(1) },
+      {
+        params: ['val T', '...vals T'],
+        returns: 'T',
+        where: orderable,
+        ambiguous: mixedNumbers,
+        nulls: 'custom',
+        impl: pick(1),
+      },
     ],
   },
   {
     name: 'LEAST',
+    messageName: 'least',
     category: CAT,
     description: 'The smallest non-NULL argument; NULL if all are NULL.',
     variants: [
-      { params: ['val T', '...vals T'], returns: 'T', where: orderable, nulls: 'custom', impl: pick(-1) },
+      {
+        params: ['val T', '...vals T'],
+        returns: 'T',
+        where: orderable,
+        ambiguous: mixedNumbers,
+        nulls: 'custom',
+        impl: pick(-1),
+      },
     ],
   },
   {

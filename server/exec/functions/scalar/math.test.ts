@@ -93,11 +93,17 @@ describe('GREATEST and LEAST', () => {
     ['GREATEST', [I, I], [null, null], null],
   ])('%s(%j) = %j', (name, types, args, expected) => expect(call(name, types, ...args)).toBe(expected));
 
-  it('widens mixed numbers to the common type', () => {
-    expect(resolve('GREATEST', I, L).returnType).toEqual(L);
+  it('widens numbers to DOUBLE, and decimals to a common decimal', () => {
     expect(resolve('GREATEST', I, L, decimal(30, 18), D).returnType).toEqual(D);
     expect(resolve('GREATEST', decimal(9, 2), decimal(7, 6)).returnType).toEqual(decimal(13, 6));
     expect(resolve('GREATEST', DATE, STRING).returnType).toEqual(DATE);
+  });
+
+  it("finds mixed INT, BIGINT and DECIMAL ambiguous, as ksqlDB's per-type overloads do", () => {
+    expect(() => resolve('GREATEST', I, L)).toThrow(
+      "Function 'greatest' cannot be resolved due to ambiguous method parameters (INTEGER, BIGINT).",
+    );
+    expect(() => resolve('LEAST', I, decimal(5, 1))).toThrow("Function 'least' cannot be resolved");
   });
 
   it('reports what ksqlDB reports', () => {
