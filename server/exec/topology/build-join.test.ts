@@ -110,6 +110,26 @@ describe('joins end to end', () => {
     expect(out).toEqual([[{ L_REGION: 'eu', L_SHOP: 2 }, { AMOUNT: 5, MANAGER: 'lee' }, 3]]);
   });
 
+  it('joins a stream to a table with a composite primary key on all of its columns', async () => {
+    const out = await run(
+      `CREATE STREAM sales (id INT KEY, region STRING, shop INT, amount INT) WITH (kafka_topic='sales', format='JSON');
+       CREATE TABLE shops (region STRING PRIMARY KEY, shop INT PRIMARY KEY, manager STRING)
+         WITH (kafka_topic='shops', format='JSON');
+       CREATE STREAM output AS SELECT s.shop, s.region, amount, manager
+         FROM sales s LEFT JOIN shops t ON s.shop = t.shop AND s.region = t.region;`,
+      [
+        ['shops', { REGION: 'eu', SHOP: 2 }, { manager: 'lee' }, 1],
+        ['sales', 1, { region: 'eu', shop: 2, amount: 5 }, 2],
+        ['sales', 2, { region: 'eu', shop: 3, amount: 6 }, 3],
+      ],
+    );
+    // The key follows the table's key order, whatever the order of the equalities.
+    expect(out).toEqual([
+      [{ S_REGION: 'eu', S_SHOP: 2 }, { AMOUNT: 5, MANAGER: 'lee' }, 2],
+      [{ S_REGION: 'eu', S_SHOP: 3 }, { AMOUNT: 6, MANAGER: null }, 3],
+    ]);
+  });
+
   it('joins a table to another through a foreign key', async () => {
     const out = await run(
       `CREATE TABLE orders (id INT PRIMARY KEY, customer INT, total INT) WITH (kafka_topic='orders', format='JSON');
