@@ -13,3 +13,9 @@ describe('function calls', () => {
     expect(() => bind('ABS(*)')).toThrow("Function 'ABS' does not accept parameters ().");
   });
 });
+
+describe('constructors', () => {
+  it('reject a STRUCT with the same field twice', () => {
+    expect(() => bind('STRUCT(a := 1, b := 2, a := N)')).toThrow('Duplicate field names found in STRUCT');
+  });
+});

@@ -266,6 +266,10 @@ class ExpressionBinder {
         };
       }
       case 'StructConstructor': {
+        const names = e.fields.map((f) => f.name.name);
+        if (new Set(names).size !== names.length) {
+          throw bindError('Duplicate field names found in STRUCT', e.span);
+        }
         const fields = e.fields.map((f) => ({ name: f.name.name, value: this.bind(f.value, env) }));
         return {
           kind: 'Struct',
