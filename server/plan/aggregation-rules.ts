@@ -1,6 +1,7 @@
 import { bindError } from '../bind/bind-error';
 import { ksqlText } from '../bind/ksql-text';
 import type { Expression, FunctionCall, SelectStmt } from '../sql/ast';
+import type { PlanNode } from './nodes';
 import type { PlanColumn } from './plan-schema';
 import { aggregateCalls } from './plan-aggregate';
 import type { PlannerContext } from './planner-context';
@@ -21,6 +22,28 @@ export function checkAggregationRules(
     throw bindError(
       `Source(s) ${kafka.join(', ')} are using the 'KAFKA' value format. This format does not yet support GROUP BY.`,
       stmt.groupBy?.span,
+    );
+  }
+}
+
+/**
+ * ksqlDB keeps aggregation state in the source's value format, so a format without compound types
+ * (DELIMITED) cannot hold the state of AVG, TOPK, COLLECT_LIST… even where the result fits.
+ */
+export function checkIntermediateTypes(
+  node: PlanNode,
+  sourceNames: readonly string[],
+  ctx: PlannerContext,
+): void {
+  if (node.node !== 'Aggregate') return;
+  const formats = sourceNames.map((n) => ctx.catalog.source(n)?.valueFormat.format);
+  if (!formats.includes('DELIMITED')) return;
+  const compound = node.aggregates.some((a) =>
+    /^(ARRAY|MAP|STRUCT)\b/.test(a.fn.intermediateDescription ?? ''),
+  );
+  if (compound) {
+    throw bindError(
+      'One of the functions used in the statement has an intermediate type that the value format can not handle. Please remove the function or change the format.',
     );
   }
 }

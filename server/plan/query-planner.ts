@@ -30,7 +30,12 @@ import { sameExpression, type PlannerContext } from './planner-context';
 import type { QueryPlan } from './query-plan';
 import { expandSelectItems, type SelectEntry } from './select-items';
 import { checkAggregationWindowBounds, checkWhereWindowBounds } from './window-bounds';
-import { checkAggregationRules, checkGroupByPresent, starAsColumnRefs } from './aggregation-rules';
+import {
+  checkAggregationRules,
+  checkGroupByPresent,
+  checkIntermediateTypes,
+  starAsColumnRefs,
+} from './aggregation-rules';
 import { checkKeyProjectedOnce, checkUniqueColumnNames, missingKeyMessage } from './projection-rules';
 
 /** Plans a SELECT (push, pull, or the body of a persistent query). Pure: no I/O. */
@@ -114,6 +119,11 @@ export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
     );
     entries = starAsColumnRefs(entries, node.columns);
     aggregation = planAggregation(stmt, node, relations, entries, ctx);
+    checkIntermediateTypes(
+      aggregation.node,
+      from.relations.map((r) => r.sourceName),
+      ctx,
+    );
     node = aggregation.node;
     substitute = aggregation.substitute;
     if (stmt.having) {
