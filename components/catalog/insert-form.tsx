@@ -9,6 +9,7 @@ import { Modal } from '../ui/modal';
 import { useEngineContext } from '../workbench/engine-context';
 import styles from './catalog.module.css';
 import { typeLabel, ValueEditor } from './value-editor';
+import { Icon } from '../ui/icon';
 
 /**
  * A form generated from a stream's or table's schema that sends `INSERT INTO … VALUES`. Empty
@@ -59,7 +60,11 @@ export function InsertForm({ source, onClose }: { source: SourceSummary; onClose
           <label key={c.name} className={styles.formRow}>
             <span>
               {c.name}
-              {c.key && <span className={styles.keyMark}>🔑</span>}{' '}
+              {c.key && (
+                <span className={styles.keyMark} aria-label="key">
+                  <Icon name="key" size={10} />
+                </span>
+              )}{' '}
               <span className={styles.type}>{typeLabel(c.type)}</span>
             </span>
             <ValueEditor

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../ui/modal';
 import { useEngineContext } from '../workbench/engine-context';
 import styles from './catalog.module.css';
 import { Section } from './section';
+import { Icon } from '../ui/icon';
 
 /** TERMINATE with a confirmation; the answer (or the error with its code) is returned. */
 export function useTerminate(): { ask: (id: string) => void; dialog: React.ReactNode; error: string | null } {
@@ -66,7 +67,7 @@ function QueryItem({
             title="TERMINATE"
             data-testid={`terminate-${query.id}`}
           >
-            ■
+            <Icon name="stop" size={10} />
           </button>
         </span>
       </div>

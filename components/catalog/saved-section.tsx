@@ -9,6 +9,7 @@ import type { CatalogActions } from './catalog-actions';
 import styles from './catalog.module.css';
 import { Section } from './section';
 import { useSavedQueries } from './use-catalog';
+import { Icon } from '../ui/icon';
 
 function SavedItem({
   query,
@@ -74,7 +75,7 @@ function SavedItem({
               title="Rename"
               data-testid="saved-rename"
             >
-              ✎
+              <Icon name="edit" />
             </button>
             <button
               type="button"
@@ -83,7 +84,7 @@ function SavedItem({
               title="Delete"
               data-testid="saved-delete"
             >
-              🗑
+              <Icon name="trash" />
             </button>
           </span>
         </div>

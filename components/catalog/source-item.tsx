@@ -5,6 +5,7 @@ import type { SourceSummary } from '../../lib/contracts/catalog';
 import { compactNumber } from '../../lib/client/format-value';
 import { describeStatement, samplePushQuery, type CatalogActions } from './catalog-actions';
 import styles from './catalog.module.css';
+import { Icon } from '../ui/icon';
 
 /** A stream or table: name and rate; expands to topic, formats, queries and typed columns. */
 export function SourceItem({ source, actions }: { source: SourceSummary; actions: CatalogActions }) {
@@ -37,7 +38,7 @@ export function SourceItem({ source, actions }: { source: SourceSummary; actions
             title="DESCRIBE"
             data-testid={`describe-${source.name}`}
           >
-            ⓘ
+            <Icon name="info" />
           </button>
           <button
             type="button"
@@ -52,7 +53,7 @@ export function SourceItem({ source, actions }: { source: SourceSummary; actions
             title="Start a push query from the beginning"
             data-testid={`sample-${source.name}`}
           >
-            ▶
+            <Icon name="play" />
           </button>
           {!source.isSource && (
             <button
@@ -62,7 +63,7 @@ export function SourceItem({ source, actions }: { source: SourceSummary; actions
               title="Insert rows"
               data-testid={`insert-${source.name}`}
             >
-              ＋
+              <Icon name="plus" />
             </button>
           )}
         </span>
@@ -87,7 +88,7 @@ export function SourceItem({ source, actions }: { source: SourceSummary; actions
                       aria-label="key"
                       title={source.kind === 'TABLE' ? 'PRIMARY KEY' : 'KEY'}
                     >
-                      🔑
+                      <Icon name="key" size={10} />
                     </span>
                   )}
                 </span>

@@ -7,6 +7,7 @@ import { createStreamFromTopic, type CatalogActions } from './catalog-actions';
 import styles from './catalog.module.css';
 import { Section } from './section';
 import { useTopics } from './use-catalog';
+import { Icon } from '../ui/icon';
 
 /** Kafka topics with partitions and message counts; tail one, or create a stream over it. */
 export function TopicsSection({ filter, actions }: { filter: string; actions: CatalogActions }) {
@@ -58,7 +59,7 @@ export function TopicsSection({ filter, actions }: { filter: string; actions: Ca
                   title="Create a stream from this topic"
                   data-testid={`create-stream-${t.name}`}
                 >
-                  ＋
+                  <Icon name="plus" />
                 </button>
               </span>
             </div>

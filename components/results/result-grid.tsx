@@ -7,6 +7,7 @@ import { useStoreVersion } from '../workbench/use-store-version';
 import { gridTemplate } from './column-layout';
 import { GridRow } from './grid-row';
 import styles from './grid.module.css';
+import { Icon } from '../ui/icon';
 
 export interface ResultGridProps {
   readonly store: ResultStore;
@@ -91,7 +92,7 @@ export function ResultGrid({ store, mode, onOpenJson, emptyText }: ResultGridPro
               {c.name}
               {c.key && (
                 <span className={styles.key} aria-label="key">
-                  🔑
+                  <Icon name="key" size={10} />
                 </span>
               )}
               <span className={styles.type}>{c.type}</span>

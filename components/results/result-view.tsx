@@ -13,6 +13,7 @@ import { PlanView } from './plan-view';
 import { ResultGrid } from './result-grid';
 import styles from './results.module.css';
 import { StatusBar } from './status-bar';
+import { Icon } from '../ui/icon';
 
 export type ResultTab = 'grid' | 'chart' | 'changelog' | 'plan';
 
@@ -83,7 +84,7 @@ export function ResultView({
           data-testid="resume-button"
           aria-label="Resume"
         >
-          ▶ Resume
+          <Icon name="play" size={10} /> Resume
         </button>
       ) : (
         <button
@@ -93,7 +94,7 @@ export function ResultView({
           data-testid="pause-button"
           aria-label="Pause"
         >
-          ⏸ Pause
+          <Icon name="pause" size={10} /> Pause
         </button>
       )}
       <button
@@ -103,7 +104,7 @@ export function ResultView({
         data-testid="result-stop-button"
         aria-label="Stop this query"
       >
-        ■ Stop
+        <Icon name="stop" size={10} /> Stop
       </button>
       <button
         type="button"
@@ -111,7 +112,7 @@ export function ResultView({
         data-testid="export-csv"
         aria-label="Export as CSV"
       >
-        ⤓ CSV
+        <Icon name="download" size={10} /> CSV
       </button>
       <button
         type="button"
@@ -119,7 +120,7 @@ export function ResultView({
         data-testid="export-json"
         aria-label="Export as JSON"
       >
-        ⤓ JSON
+        <Icon name="download" size={10} /> JSON
       </button>
     </span>
   );

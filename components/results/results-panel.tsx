@@ -9,7 +9,7 @@ import styles from './results.module.css';
 const ICON: Record<ResultStore['phase'], string> = {
   starting: '…',
   running: '●',
-  paused: '⏸',
+  paused: '‖',
   ended: '■',
   failed: '✕',
   done: '✓',

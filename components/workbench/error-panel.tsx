@@ -17,6 +17,14 @@ export interface ErrorPanelProps {
   readonly onFix: (baseOffset: number, fix: QuickFix) => void;
 }
 
+/**
+ * The engine words syntax errors relative to the statement it was sent ("at line 2, column 33");
+ * the panel shows the position in the editor instead, so that part of the message is left out.
+ */
+export function withoutPosition(message: string): string {
+  return message.replace(/\s+at line \d+, column \d+:?\s*/, ': ');
+}
+
 function Location({
   offset,
   locate,
@@ -63,7 +71,7 @@ export function ErrorPanel(props: ErrorPanelProps) {
                 <Location offset={store.meta.offset + first.span.start} locate={locate} onReveal={onReveal} />
               )}
               <span className={styles.errorMessage} data-testid="error-message">
-                {error.message}
+                {first ? withoutPosition(error.message) : error.message}
               </span>
               {fixes.map((fix) => (
                 <button
@@ -73,7 +81,7 @@ export function ErrorPanel(props: ErrorPanelProps) {
                   onClick={() => onFix(store.meta.offset, fix)}
                   data-testid="quick-fix"
                 >
-                  💡 {fix.title}
+                  Fix: {fix.title}
                 </button>
               ))}
             </div>
@@ -90,7 +98,7 @@ export function ErrorPanel(props: ErrorPanelProps) {
       </span>
       {shown.slice(0, 3).map((d, i) => (
         <span key={i} className={styles.problem}>
-          <Location offset={d.span.start} locate={locate} onReveal={onReveal} /> {d.message}
+          <Location offset={d.span.start} locate={locate} onReveal={onReveal} /> {withoutPosition(d.message)}
           {d.code !== undefined ? ` (${d.code})` : ''}
           {(d.fixes ?? []).map((fix) => (
             <button
@@ -100,7 +108,7 @@ export function ErrorPanel(props: ErrorPanelProps) {
               onClick={() => onFix(0, fix)}
               data-testid="quick-fix"
             >
-              💡 {fix.title}
+              Fix: {fix.title}
             </button>
           ))}
         </span>

@@ -12,7 +12,8 @@ export interface DraftsApi {
   update(id: string, patch: Partial<Omit<DraftTab, 'id' | 'sql'>>): void;
   /** The editor's text changed: kept outside React state, saved shortly after. */
   setSql(id: string, sql: string): void;
-  sqlOf(id: string): string;
+  /** The tab's current text (`fallback`: the text it was created with). */
+  sqlOf(id: string, fallback?: string): string;
 }
 
 const SAVE_DELAY_MS = 300;
@@ -91,7 +92,8 @@ export function useDrafts(): DraftsApi {
     [saveSoon],
   );
   const sqlOf = useCallback(
-    (id: string) => texts.current.get(id) ?? latest.current?.tabs.find((t) => t.id === id)?.sql ?? '',
+    (id: string, fallback?: string) =>
+      texts.current.get(id) ?? fallback ?? latest.current?.tabs.find((t) => t.id === id)?.sql ?? '',
     [],
   );
 

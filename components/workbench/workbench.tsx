@@ -175,7 +175,7 @@ export function Workbench() {
         <section className={styles.editor} aria-label="SQL editor">
           <SqlEditor
             tabId={tab.id}
-            defaultValue={drafts.sqlOf(tab.id)}
+            defaultValue={drafts.sqlOf(tab.id, tab.sql)}
             onChange={drafts.setSql}
             onRun={run}
             onStop={stop}
@@ -192,14 +192,17 @@ export function Workbench() {
           onResize={(d) => setEditorHeight((h) => Math.max(80, Math.min(900, h + d)))}
         />
         <RunOptions tab={tab} onChange={(patch) => drafts.update(tab.id, patch)} />
-        <ErrorPanel
-          failures={failures}
-          live={live.tabId === tab.id ? live.diagnostics : []}
-          columnNames={catalog.data?.sources.flatMap((s) => s.columns.map((c) => c.name)) ?? []}
-          locate={locate}
-          onReveal={(offset) => editor.current?.reveal(offset)}
-          onFix={applyFix}
-        />
+        {/* Always a grid item, so the results keep the last (1fr) row whether or not there are errors. */}
+        <div>
+          <ErrorPanel
+            failures={failures}
+            live={live.tabId === tab.id ? live.diagnostics : []}
+            columnNames={catalog.data?.sources.flatMap((s) => s.columns.map((c) => c.name)) ?? []}
+            locate={locate}
+            onReveal={(offset) => editor.current?.reveal(offset)}
+            onFix={applyFix}
+          />
+        </div>
         <section className={styles.results} data-testid="results-panel" aria-label="Results">
           <ResultsPanel
             stores={tabResults?.stores ?? []}
