@@ -71,7 +71,7 @@ export function SourceItem({ source, actions }: { source: SourceSummary; actions
       {open && (
         <div className={styles.details}>
           <div className={styles.meta}>
-            <span title="topic">⎘ {source.topic}</span>
+            <span>topic {source.topic}</span>
             <span>
               {source.keyFormat}/{source.valueFormat}
             </span>

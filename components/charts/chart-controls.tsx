@@ -9,6 +9,8 @@ import {
 } from '../../lib/client/chart-inference';
 import styles from './charts.module.css';
 
+const NOT_MEASURES = new Set(['WINDOWSTART', 'WINDOWEND', 'ROWTIME', 'ROWPARTITION', 'ROWOFFSET']);
+
 const TYPES: { value: ChartType; label: string }[] = [
   { value: 'line', label: 'Line' },
   { value: 'bar', label: 'Bars' },
@@ -27,7 +29,10 @@ export function ChartControls({
   override: ChartOverride | undefined;
   onChange: (override: ChartOverride | undefined) => void;
 }) {
-  const numeric = columns.filter((c) => isNumericType(c.type));
+  // Measures only: time, window bounds and record coordinates are axes, not values to plot.
+  const numeric = columns.filter(
+    (c) => isNumericType(c.type) && !NOT_MEASURES.has(c.name) && c.name !== config.x,
+  );
   const set = (patch: ChartOverride): void => onChange({ ...override, ...patch });
   return (
     <div className={styles.controls} role="toolbar" aria-label="Chart settings">

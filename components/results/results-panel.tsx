@@ -1,6 +1,7 @@
 'use client';
 
 import type { ChartOverride } from '../../lib/client/chart-inference';
+import { withoutPosition } from '../../lib/client/quick-fixes';
 import type { ResultStore } from '../../lib/client/result-store';
 import { useStoreVersion } from '../workbench/use-store-version';
 import { ResultView } from './result-view';
@@ -80,7 +81,10 @@ export function ResultsPanel({
       )}
       {store.phase === 'failed' && store.error ? (
         <div className={styles.failed} data-testid="result-error">
-          <strong>Error {store.error.code}</strong> {store.error.message}
+          <strong>Error {store.error.code}</strong> {withoutPosition(store.error.message)}
+          {store.error.diagnostics.length > 0 && (
+            <span className={styles.muted}> — marked in the editor.</span>
+          )}
         </div>
       ) : (
         <ResultView key={store.meta.runId} store={store} chart={chart} onChart={onChart} fromNow={fromNow} />

@@ -1,7 +1,7 @@
 'use client';
 
 import type { Diagnostic } from '../../lib/contracts/diagnostics';
-import { quickFixes, type QuickFix } from '../../lib/client/quick-fixes';
+import { quickFixes, withoutPosition, type QuickFix } from '../../lib/client/quick-fixes';
 import type { ResultStore } from '../../lib/client/result-store';
 import styles from './workbench.module.css';
 
@@ -15,14 +15,6 @@ export interface ErrorPanelProps {
   readonly locate: (offset: number) => { line: number; column: number };
   readonly onReveal: (offset: number) => void;
   readonly onFix: (baseOffset: number, fix: QuickFix) => void;
-}
-
-/**
- * The engine words syntax errors relative to the statement it was sent ("at line 2, column 33");
- * the panel shows the position in the editor instead, so that part of the message is left out.
- */
-export function withoutPosition(message: string): string {
-  return message.replace(/\s+at line \d+, column \d+:?\s*/, ': ');
 }
 
 function Location({

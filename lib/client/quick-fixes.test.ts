@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../contracts/diagnostics';
-import { quickFixes } from './quick-fixes';
+import { quickFixes, withoutPosition } from './quick-fixes';
 
 const span = (start: number, end: number) => ({
   start,
@@ -44,5 +44,14 @@ describe('quickFixes', () => {
     expect(quickFixes({ severity: 'error', message: 'syntax error', span: span(0, 1) }, 'x', ['X1'])).toEqual(
       [],
     );
+  });
+});
+
+describe('withoutPosition', () => {
+  it('drops the statement-relative position from a syntax error', () => {
+    expect(withoutPosition("Syntax Error at line 2, column 33: expected ';' but found '10'")).toBe(
+      "Syntax Error: expected ';' but found '10'",
+    );
+    expect(withoutPosition('Stream FOO does not exist.')).toBe('Stream FOO does not exist.');
   });
 });

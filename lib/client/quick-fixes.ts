@@ -45,3 +45,11 @@ export function quickFixes(
   }
   return fixes;
 }
+
+/**
+ * The engine words syntax errors relative to the statement it was sent ("at line 2, column 33");
+ * the workbench shows the position in the editor instead, so that part of the message is left out.
+ */
+export function withoutPosition(message: string): string {
+  return message.replace(/\s+at line \d+, column \d+:?\s*/, ': ');
+}

@@ -312,3 +312,37 @@ describe('query:run', () => {
     expect(seen.error[2]).toMatchObject({ runId: 'x', code: 50000, message: 'broker gone' });
   });
 });
+
+describe('backpressure', () => {
+  let harness: Harness;
+  afterEach(() => harness?.close());
+
+  it('pauses the engine query for a lone slow viewer instead of dropping its rows', async () => {
+    const engine = new FakeEngine();
+    harness = await startHarness(engine, {
+      limits: { maxBufferedRows: 400, maxBatchRows: 100, maxInFlight: 2 },
+    });
+    const client = await harness.client();
+    const seen = record(client, { ack: false });
+    client.emit('query:run', {
+      runId: 'bp',
+      sql: 'SELECT * FROM o EMIT CHANGES;',
+      properties: {},
+      variables: {},
+    });
+    await until(() => seen.schema.length === 1);
+    const q = engine.queries[0]!;
+    q.emit(Array.from({ length: 300 }, (_, i) => row(i)));
+    await until(() => q.paused, 3000, 'engine query paused');
+    // Acknowledging lets the rows through and the engine continues; nothing was dropped.
+    await until(
+      () => {
+        for (const ack of seen.pendingAcks.splice(0)) ack();
+        return seen.rowCount === 300 && !q.paused;
+      },
+      3000,
+      'drained and resumed',
+    );
+    await until(() => seen.status.length > 0 && seen.status.at(-1)!.droppedForViewer === 0);
+  });
+});

@@ -31,6 +31,8 @@ export class SharedRun {
   private readonly startedAt: number;
   private statusTimer: ReturnType<typeof setInterval> | undefined;
   private state: QueryStatusEvent['state'] = 'running';
+  /** The engine query is paused because no viewer can take more rows (not the user's pause). */
+  private throttled = false;
   private rowsTotal = 0;
   private lastRate = { at: 0, rows: 0, perSecond: 0 };
 
@@ -62,7 +64,9 @@ export class SharedRun {
   attach(socket: KappaSocket): void {
     if (this.viewers.has(socket.id) || this.ended) return;
     const keys = this.schema.mode === 'upsert' ? this.schema.keyIndexes : null;
-    const viewer = new ViewerChannel(socket, this.runId, keys, this.options.limits, this.options.now);
+    const viewer = new ViewerChannel(socket, this.runId, keys, this.options.limits, this.options.now, () =>
+      this.releaseIfDrained(),
+    );
     this.viewers.set(socket.id, viewer);
     socket.emit('query:schema', this.schema);
     if (this.replay.size > 0) viewer.push(this.replay.toArray());
@@ -76,6 +80,7 @@ export class SharedRun {
     viewer.close();
     this.viewers.delete(socketId);
     if (this.viewers.size === 0 && !this.ended) void this.handle.close();
+    else this.releaseIfDrained();
   }
 
   start(): void {
@@ -95,7 +100,7 @@ export class SharedRun {
 
   resume(): void {
     if (this.state !== 'paused') return;
-    this.handle.resume();
+    if (!this.throttled) this.handle.resume();
     this.state = 'running';
     this.broadcastStatus();
   }
@@ -110,6 +115,28 @@ export class SharedRun {
     this.rowsTotal += wire.length;
     for (const row of wire) this.replay.push(row);
     for (const viewer of this.viewers.values()) viewer.push(wire);
+    this.throttleIfAllBehind();
+  }
+
+  /**
+   * Backpressure before dropping: when every viewer is a quarter full, the engine query is paused (it
+   * keeps its position, and the lag shows in query:status), so a lone slow browser reading history
+   * loses nothing. One slow viewer among faster ones does not hold the others back: its rows are
+   * dropped and counted instead.
+   */
+  private throttleIfAllBehind(): void {
+    if (this.throttled || this.viewers.size === 0) return;
+    for (const viewer of this.viewers.values()) if (viewer.backlog < viewer.capacity / 4) return;
+    this.throttled = true;
+    if (this.state === 'running') this.handle.pause();
+  }
+
+  private releaseIfDrained(): void {
+    if (!this.throttled || this.ended) return;
+    const someoneReady = [...this.viewers.values()].some((v) => v.backlog <= v.capacity / 8);
+    if (!someoneReady && this.viewers.size > 0) return;
+    this.throttled = false;
+    if (this.state === 'running') this.handle.resume();
   }
 
   private onEnd(end: QueryEnd): void {

@@ -16,7 +16,7 @@ export interface ViewerLimits {
 }
 
 export const DEFAULT_VIEWER_LIMITS: ViewerLimits = {
-  maxBufferedRows: 5_000,
+  maxBufferedRows: 20_000,
   maxBatchRows: 1_000,
   flushIntervalMs: 50,
   maxInFlight: 4,
@@ -33,6 +33,7 @@ export const DEFAULT_VIEWER_LIMITS: ViewerLimits = {
 export class ViewerChannel {
   private readonly queue: RingBuffer<WireRow>;
   private inFlight = 0;
+  private inFlightRows = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
   /** Set when compaction could not free enough room; plain dropping is used until the queue drains. */
@@ -46,8 +47,19 @@ export class ViewerChannel {
     private readonly upsertKeys: readonly number[] | null,
     private readonly limits: ViewerLimits,
     private readonly now: () => number = Date.now,
+    /** Called when the browser acknowledged a batch (its backlog shrank). */
+    private readonly onProgress: () => void = () => undefined,
   ) {
     this.queue = new RingBuffer(limits.maxBufferedRows);
+  }
+
+  /** Rows waiting here plus rows sent but not yet acknowledged: how far behind this viewer is. */
+  get backlog(): number {
+    return this.queue.size + this.inFlightRows;
+  }
+
+  get capacity(): number {
+    return this.queue.capacity;
   }
 
   get buffered(): number {
@@ -97,13 +109,16 @@ export class ViewerChannel {
       return row.values as unknown[];
     });
     this.inFlight++;
+    this.inFlightRows += batch.length;
     this.sent += batch.length;
     let settled = false;
     const settle = (): void => {
       if (settled) return;
       settled = true;
       this.inFlight--;
+      this.inFlightRows -= batch.length;
       if (this.queue.size > 0) this.flush();
+      this.onProgress();
     };
     this.socket
       .timeout(this.limits.ackTimeoutMs)
