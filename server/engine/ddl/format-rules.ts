@@ -66,6 +66,26 @@ export function resolveFormats(
   };
 }
 
+/** Formats whose single-column values may be written bare (`WRAP_SINGLE_VALUE=false`). */
+const WRAPPABLE: readonly FormatName[] = ['JSON', 'AVRO', 'PROTOBUF', 'JSON_SR', 'PROTOBUF_NOSR'];
+
+/**
+ * `ksql.persistence.wrap.single.values` decides whether a single value column is wrapped in an
+ * object when the statement does not say (sources and sinks alike; ksqlDB's default is to wrap).
+ */
+export function withSessionWrapping(
+  formats: ResolvedFormats,
+  value: readonly Column[],
+  session: Session,
+): ResolvedFormats {
+  const configured = session.properties['ksql.persistence.wrap.single.values']?.trim().toLowerCase();
+  if (configured !== 'true' && configured !== 'false') return formats;
+  if (formats.valueFeatures.wrapSingleValues !== undefined) return formats;
+  if (!WRAPPABLE.includes(formats.valueFormat.format)) return formats;
+  if (value.filter((c) => !c.header).length !== 1) return formats;
+  return { ...formats, valueFeatures: { ...formats.valueFeatures, wrapSingleValues: configured === 'true' } };
+}
+
 function containsMap(t: SqlType): boolean {
   switch (t.kind) {
     case 'MAP':

@@ -5,7 +5,12 @@ import type { QueryPlan } from '../../plan/query-plan';
 import type { SourceType } from '../../sql/ast';
 import type { Column, LogicalSchema } from '../../types/logical-schema';
 import type { Session } from '../session';
-import { checkFormatSupport, resolveFormats, type ResolvedFormats } from './format-rules';
+import {
+  checkFormatSupport,
+  resolveFormats,
+  withSessionWrapping,
+  type ResolvedFormats,
+} from './format-rules';
 import { checkTimestampColumn } from './timestamp-column';
 import type { WithProperties } from './with-properties';
 
@@ -39,11 +44,10 @@ export function sinkSource(
     throw bindError('Key format specified for stream without key columns.');
   }
   const keyless = schema.key.length === 0;
-  const formats = resolveFormats(
-    props,
+  const formats = withSessionWrapping(
+    resolveFormats(props, session, inheritedFormats(first, plan, catalog, session, keyless), keyless),
+    schema.value,
     session,
-    inheritedFormats(first, plan, catalog, session, keyless),
-    keyless,
   );
   checkFormatSupport(formats, schema.key, schema.value);
   const prefix = session.properties['ksql.output.topic.name.prefix'] ?? '';

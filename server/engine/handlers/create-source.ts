@@ -1,7 +1,7 @@
 import { bindError } from '../../bind/bind-error';
 import type { DataSource } from '../../types/data-source';
 import type { CreateSourceStmt } from '../../sql/ast';
-import { checkFormatSupport, resolveFormats } from '../ddl/format-rules';
+import { checkFormatSupport, resolveFormats, withSessionWrapping } from '../ddl/format-rules';
 import { schemaFromColumns } from '../ddl/source-schema';
 import { checkTimestampColumn } from '../ddl/timestamp-column';
 import { parseWithProperties } from '../ddl/with-properties';
@@ -63,7 +63,11 @@ export async function prepareCreateSource(stmt: CreateSourceStmt, ctx: Statement
     );
   }
   const schema = schemaFromColumns(stmt.sourceType, stmt.elements, ctx.types);
-  const formats = resolveFormats(props, ctx.session, undefined, false);
+  const formats = withSessionWrapping(
+    resolveFormats(props, ctx.session, undefined, false),
+    schema.value,
+    ctx.session,
+  );
   checkFormatSupport(formats, schema.key, schema.value);
   if (props.windowType && schema.key.length === 0) throw bindError('Windowed sources require a key column.');
   const timestamp = props.timestamp
