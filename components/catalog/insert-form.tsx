@@ -13,7 +13,7 @@ import { Icon } from '../ui/icon';
 
 /**
  * A form generated from a stream's or table's schema that sends `INSERT INTO … VALUES`. Empty
- * scalar fields are NULL; "Insert" keeps the form open so several rows can go in quickly.
+ * fields are left out (NULL); "Insert" keeps the form open so several rows can go in quickly.
  */
 export function InsertForm({ source, onClose }: { source: SourceSummary; onClose: () => void }) {
   const { engine } = useEngineContext();
@@ -76,6 +76,7 @@ export function InsertForm({ source, onClose }: { source: SourceSummary; onClose
             />
           </label>
         ))}
+        <p className={styles.empty}>Empty fields are left out: the column is NULL.</p>
         <pre className={styles.preview} data-testid="insert-preview">
           {problem ?? preview}
         </pre>

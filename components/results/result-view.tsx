@@ -32,17 +32,21 @@ export function ResultView({
   chart,
   onChart,
   fromNow,
+  shared = false,
 }: {
   store: ResultStore;
   chart: ChartOverride | undefined;
   onChart: (override: ChartOverride | undefined) => void;
   /** The query reads from the live edge: an empty result then says so. */
   fromNow?: boolean;
+  /** Watching someone else's run: leaving detaches, and there is nothing to stop or share. */
+  shared?: boolean;
 }) {
   const { runs } = useEngineContext();
   useStoreVersion(store, 300);
   const [tab, setTab] = useState<ResultTab>('grid');
   const [json, setJson] = useState<{ value: unknown; column: string } | null>(null);
+  const [copied, setCopied] = useState(false);
   const schema = store.schema;
 
   if (!schema) {
@@ -63,7 +67,7 @@ export function ResultView({
     { id: 'grid', label: upsert ? 'Table' : 'Grid' },
     { id: 'chart', label: 'Chart' },
     ...(upsert ? [{ id: 'changelog' as const, label: 'Changelog' }] : []),
-    ...(schema.kind !== 'print' ? [{ id: 'plan' as const, label: 'Plan' }] : []),
+    ...(schema.kind !== 'print' && store.meta.sql ? [{ id: 'plan' as const, label: 'Plan' }] : []),
   ];
   const exportRows = (format: 'csv' | 'json'): void => {
     const names = schema.columns.map((c) => c.name);
@@ -97,15 +101,34 @@ export function ResultView({
           <Icon name="pause" size={10} /> Pause
         </button>
       )}
-      <button
-        type="button"
-        onClick={() => runs?.cancel(runId)}
-        disabled={!store.active}
-        data-testid="result-stop-button"
-        aria-label="Stop this query"
-      >
-        <Icon name="stop" size={10} /> Stop
-      </button>
+      {!shared && (
+        <button
+          type="button"
+          onClick={() => runs?.cancel(runId)}
+          disabled={!store.active}
+          data-testid="result-stop-button"
+          aria-label="Stop this query"
+        >
+          <Icon name="stop" size={10} /> Stop
+        </button>
+      )}
+      {!shared && schema.kind !== 'pull' && (
+        <button
+          type="button"
+          disabled={!store.active}
+          onClick={() => {
+            void navigator.clipboard?.writeText(
+              `${window.location.origin}/watch/${encodeURIComponent(runId)}`,
+            );
+            setCopied(true);
+          }}
+          title="Copy a link that watches this run live (one engine query serves every viewer)"
+          data-testid="share-button"
+          data-watch-path={`/watch/${encodeURIComponent(runId)}`}
+        >
+          {copied ? 'Link copied' : 'Share'}
+        </button>
+      )}
       <button
         type="button"
         onClick={() => exportRows('csv')}

@@ -29,7 +29,7 @@ export function StatusBar({ store, actions }: { store: ResultStore; actions?: Re
   const parts: { label: string; value: string; testid: string; warn?: boolean; title?: string }[] = [
     { label: '', value: formatElapsed(Math.max(0, elapsed)), testid: 'status-elapsed' },
     {
-      label: 'rows',
+      label: received === 1 ? 'row' : 'rows',
       value: received.toLocaleString('en-US'),
       testid: 'status-rows',
       title: `${kept.toLocaleString('en-US')} ${store.changelog ? 'keys' : 'rows'} kept (newest ${store.rows.capacity.toLocaleString('en-US')})`,

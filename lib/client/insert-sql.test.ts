@@ -63,3 +63,13 @@ describe('insert SQL', () => {
     });
   });
 });
+
+describe('empty fields', () => {
+  it('leaves empty top-level fields out', () => {
+    const columns = [
+      { name: 'ID', type: parseKsqlType('BIGINT') },
+      { name: 'NAME', type: parseKsqlType('STRING') },
+    ];
+    expect(insertStatement('T', columns, { ID: '7', NAME: '' })).toBe('INSERT INTO T (ID) VALUES (7);');
+  });
+});

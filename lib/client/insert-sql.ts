@@ -76,13 +76,16 @@ export interface InsertColumn {
   readonly type: TypeTree;
 }
 
-/** `INSERT INTO target (cols…) VALUES (literals…);` for the columns that have a value. */
+/**
+ * `INSERT INTO target (cols…) VALUES (literals…);` for the columns that have a value. An empty
+ * top-level field is left out, so the column is NULL (an empty string inside a struct or list stays '').
+ */
 export function insertStatement(
   target: string,
   columns: readonly InsertColumn[],
   values: Readonly<Record<string, FormValue | undefined>>,
 ): string {
-  const present = columns.filter((c) => values[c.name] !== undefined);
+  const present = columns.filter((c) => values[c.name] !== undefined && values[c.name] !== '');
   if (present.length === 0) throw new InsertValueError('Give at least one column a value.');
   const names = present.map((c) => quoteIdentifier(c.name)).join(', ');
   const literals = present.map((c) => literal(values[c.name] ?? null, c.type, c.name)).join(', ');
