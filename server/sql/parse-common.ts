@@ -102,12 +102,12 @@ export function numberLiteral(p: Parser, first: Token, negative: boolean): Liter
   if (t.kind === 'decimal') return { kind: 'DecimalLiteral', value: text, span };
   if (t.kind === 'float') {
     const value = Number(text);
-    if (!Number.isFinite(value)) p.failAt(t, `number overflows DOUBLE: ${text}`);
+    if (!Number.isFinite(value)) p.failAt(first, `Number overflows DOUBLE: ${text}`);
     return { kind: 'DoubleLiteral', value, span };
   }
   const big = BigInt(text);
   if (big >= INT_MIN && big <= INT_MAX) return { kind: 'IntegerLiteral', value: Number(big), span };
-  if (big < LONG_MIN || big > LONG_MAX) p.failAt(t, `invalid numeric literal ${text}: out of BIGINT range`);
+  if (big < LONG_MIN || big > LONG_MAX) p.failAt(first, `Invalid numeric literal: ${text}`);
   return { kind: 'BigIntLiteral', value: big, span };
 }
 

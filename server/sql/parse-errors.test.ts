@@ -18,6 +18,15 @@ describe('syntax errors', () => {
     expect(d?.span).toEqual({ start: 28, end: 31, startLine: 1, startColumn: 29, endLine: 1, endColumn: 32 });
   });
 
+  it("words numeric overflow as ksqlDB does, at the literal's first character", () => {
+    expect(messages('SELECT 9223372036854775808 FROM s')[0]).toBe(
+      'Syntax Error at line 1, column 8: Invalid numeric literal: 9223372036854775808',
+    );
+    expect(messages('SELECT -1.8E308 FROM s')[0]).toBe(
+      'Syntax Error at line 1, column 8: Number overflows DOUBLE: -1.8E308',
+    );
+  });
+
   it('quotes the token as the user wrote it', () => {
     expect(messages('SELECT * FROM s wherex y')[0]).toMatch(/but found 'y'$/);
   });
