@@ -26,6 +26,9 @@ export function createKafka(options: KafkaConnectionOptions): Kafka {
       ({ level, log: entry }: LogEntry) => {
         const { message, stack: _stack, timestamp: _timestamp, logger: _logger, ...fields } = entry;
         const text = `kafka: ${String(message)}`;
+        // kafkajs warns whenever an idempotent producer has a finite retry count; our bounded
+        // retries are deliberate (a request must fail rather than hang while Kafka is down).
+        if (String(message).startsWith('Limiting retries for the idempotent producer')) return;
         // A broker that is down makes kafkajs repeat the same error many times a second; one line
         // per message per half minute is enough (the health probe reports the outage itself).
         const now = Date.now();

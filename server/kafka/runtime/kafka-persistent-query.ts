@@ -6,6 +6,7 @@ import type { QueryPlan } from '../../plan/query-plan';
 import type { DataSource } from '../../types/data-source';
 import type { TopicAdmin } from '../topic-admin';
 import { CoPartitionedAssigner } from './co-partitioned-assigner';
+import { SingleMemberAssigner } from './single-member-assigner';
 import { changelogTopic, queryApplicationId, repartitionTopic } from './internal-topics';
 import { QueryTask, type OutRecord } from './query-task';
 import { restoreTasks } from './restore';
@@ -48,6 +49,8 @@ export class KafkaPersistentQuery {
   readonly counters: QueryCounters = { processed: 0, errors: 0, lastError: null, restarts: 0 };
   private readonly eos: boolean;
   private taskCount = 1;
+  /** One task reads every partition (foreign-key joins need the whole right table). */
+  private singleTask = false;
   private sinkPartitions = 1;
 
   constructor(
@@ -69,7 +72,8 @@ export class KafkaPersistentQuery {
     const partitionCounts = await Promise.all(
       this.spec.sourceTopics.map((t) => this.admin.partitionCount(t)),
     );
-    this.taskCount = Math.max(1, ...partitionCounts.map((n) => n ?? 1));
+    this.singleTask = needsSingleTask(this.spec.plan);
+    this.taskCount = this.singleTask ? 1 : Math.max(1, ...partitionCounts.map((n) => n ?? 1));
     this.sinkPartitions = (await this.admin.partitionCount(this.spec.sink.topic)) ?? this.taskCount;
     const repartitions = collectCutRekeys(this.spec.plan).map((n) => repartitionTopic(this.appId, n.name));
     for (const topic of repartitions) await this.admin.ensure({ name: topic, partitions: this.taskCount });
@@ -94,7 +98,7 @@ export class KafkaPersistentQuery {
     await this.producer.connect();
     const consumer = this.kafka.consumer({
       groupId: this.appId,
-      partitionAssigners: [CoPartitionedAssigner],
+      partitionAssigners: [this.singleTask ? SingleMemberAssigner : CoPartitionedAssigner],
       readUncommitted: false,
       maxWaitTimeInMs: 100,
       sessionTimeout: 10_000,
@@ -105,7 +109,7 @@ export class KafkaPersistentQuery {
     consumer.on(consumer.events.GROUP_JOIN, (e) => {
       const assigned = new Set<number>();
       for (const partitions of Object.values(e.payload.memberAssignment))
-        for (const p of partitions) assigned.add(p);
+        for (const p of partitions) assigned.add(this.singleTask ? 0 : p);
       this.ready = this.assign(assigned, hasState ? changelog : undefined);
     });
     await consumer.connect();
@@ -124,7 +128,7 @@ export class KafkaPersistentQuery {
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         await this.ready;
         if (!isRunning() || isStale() || this.stopped) return;
-        const task = this.tasks.get(batch.partition);
+        const task = this.tasks.get(this.singleTask ? 0 : batch.partition);
         if (!task || batch.messages.length === 0) return;
         const before = task.processed;
         task.process(
@@ -268,6 +272,14 @@ function group(records: readonly OutRecord[]): { topic: string; messages: OutMes
     byTopic.set(r.topic, list);
   }
   return [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages }));
+}
+
+function needsSingleTask(plan: QueryPlan): boolean {
+  const walk = (n: QueryPlan['root']): boolean => {
+    if (n.node === 'Join') return n.shape === 'foreign-key' || walk(n.left) || walk(n.right);
+    return n.node !== 'Source' && walk(n.input);
+  };
+  return walk(plan.root);
 }
 
 function collectCutRekeys(plan: QueryPlan): RekeyNode[] {

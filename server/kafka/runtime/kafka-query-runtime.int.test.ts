@@ -109,4 +109,45 @@ describe('KafkaQueryRuntime against a real broker', () => {
     await second.runtime.stopAll();
     await first.producer.disconnect();
   }, 90_000);
+
+  it('runs a foreign-key join over several partitions in one task', async () => {
+    const orders = uniqueName('orders');
+    const customers = uniqueName('customers');
+    const sink = uniqueName('enriched');
+    await admin.ensure({ name: orders, partitions: 3 });
+    await admin.ensure({ name: customers, partitions: 3 });
+    const e = engine(uniqueName('svc'));
+    e.manager.startAll();
+    await e.executor.execute(`
+      CREATE TABLE ${orders} (id STRING PRIMARY KEY, customer STRING, amount INT) WITH (kafka_topic='${orders}', format='JSON');
+      CREATE TABLE ${customers} (id STRING PRIMARY KEY, name STRING) WITH (kafka_topic='${customers}', format='JSON');
+      CREATE TABLE ${sink} AS SELECT o.id, c.name, o.amount FROM ${orders} o JOIN ${customers} c ON o.customer = c.id;
+    `);
+    await e.producer.connect();
+    const put = (topic: string, key: string, value: unknown) =>
+      e.producer.send({ topic, messages: [{ key: JSON.stringify(key), value: JSON.stringify(value) }] });
+    for (const [id, name] of [
+      ['c1', 'Ada'],
+      ['c2', 'Bo'],
+      ['c3', 'Cy'],
+    ])
+      await put(customers, id!, { name });
+    for (const [id, customer] of [
+      ['o1', 'c1'],
+      ['o2', 'c2'],
+      ['o3', 'c3'],
+      ['o4', 'c1'],
+    ]) {
+      await put(orders, id!, { customer, amount: 1 });
+    }
+    const out = await readAll(sink, 4);
+    expect(out.map((r) => `${r.key}=${r.value}`).sort()).toEqual([
+      '"o1"={"NAME":"Ada","AMOUNT":1}',
+      '"o2"={"NAME":"Bo","AMOUNT":1}',
+      '"o3"={"NAME":"Cy","AMOUNT":1}',
+      '"o4"={"NAME":"Ada","AMOUNT":1}',
+    ]);
+    await e.runtime.stopAll();
+    await e.producer.disconnect();
+  }, 90_000);
 });

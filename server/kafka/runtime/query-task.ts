@@ -174,12 +174,14 @@ export class QueryTask {
   /** Feeds records of one input partition (offset order). */
   process(topic: string, records: readonly IncomingRecord[]): void {
     const handlers = this.routes.get(topic) ?? [];
-    const skip = this.skipBelow.get(topic) ?? -1;
+    // Checkpoints are per topic partition: a single-task query reads every partition of a topic.
+    const position = `${topic}\u0000${records[0]?.partition ?? 0}`;
+    const skip = this.skipBelow.get(position) ?? -1;
     for (const r of records) {
       if (r.offset < skip) continue; // already reflected in the restored state
       for (const h of handlers) h(r);
       this.processed++;
-      this.checkpoint.set(topic, r.offset + 1);
+      this.checkpoint.set(position, r.offset + 1);
     }
   }
 
