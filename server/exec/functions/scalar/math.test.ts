@@ -67,7 +67,7 @@ describe('math functions', () => {
   it('rounds decimals like ksqlDB', () => {
     const t = decimal(33, 16);
     const v = dec('12345678987654321.2345678987654321');
-    expect(resolve('ROUND', t).returnType).toEqual(decimal(18, 0));
+    expect(resolve('ROUND', t).returnType).toEqual(decimal(17, 0));
     expect(call('ROUND', [t], v)?.toString()).toBe('12345678987654321');
     expect(resolve('ROUND', t, I).returnType).toEqual(t);
     expect(call('ROUND', [t, I], v, 2)?.toString()).toBe('12345678987654321.2300000000000000');

@@ -91,7 +91,8 @@ export const MATH_FUNCTIONS: readonly ScalarSpec[] = [
       { params: ['value DOUBLE'], returns: 'BIGINT', impl: javaRound },
       {
         params: ['value DECIMAL'],
-        returns: (c) => decimal(Math.max(dec(c).precision - dec(c).scale + 1, 1), 0),
+        // ksqlDB's type: the integer digits only, so a carry (ROUND(9.5) = 10) can exceed it.
+        returns: (c) => decimal(Math.max(dec(c).precision - dec(c).scale, 1), 0),
         returnsDoc: 'DECIMAL',
         impl: (d: Decimal) => d.setScale(0, halfMode(d.signum())),
       },
