@@ -9,8 +9,10 @@ export interface Options {
   readonly verbose: boolean;
   readonly checkBaseline: boolean;
   readonly updateBaseline: boolean;
-  /** Worker threads; 0 runs cases in the main thread (no hard timeout). */
+  /** Worker threads; 0 runs cases in the main thread (no hard timeout). With --kafka: cases in flight. */
   readonly jobs: number;
+  /** Whether --jobs was given (--kafka has its own default). */
+  readonly jobsGiven: boolean;
   readonly timeoutMs: number;
   readonly paths: readonly string[];
   readonly help: boolean;
@@ -23,14 +25,17 @@ or KAPPA_QTT_DIR) through the deterministic in-process driver. A path is a QTT f
 a bare file name is looked up in the default folder.
 
   --kafka             run the same cases end to end through a real broker
+                      (KAFKA_BOOTSTRAP_SERVERS, else an embedded one started for the run)
   --rest              run the REST cases (rest-query-validation-tests) against a live server
   --filter <regex>    run only cases whose full name matches
   --json <file>       write per-file and per-case results as JSON
   --verbose           print every case, not only failures
   --check-baseline    exit 1 if a file passes fewer cases than scripts/conformance/baseline.json
   --update-baseline   record this run's per-file passed counts in the baseline
-  --jobs <n>          worker threads (default: CPUs - 1, at most 8; 0 = in the main thread)
-  --timeout <ms>      per-case time limit (default 10000)`;
+  --jobs <n>          worker threads (default: CPUs - 1, at most 8; 0 = in the main thread);
+                      with --kafka, cases in flight (default 8)
+  --timeout <ms>      per-case time limit (default 10000); with --kafka, how long to wait for the
+                      queries to catch up (plus 100 ms per input, at most twice this)`;
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -50,6 +55,7 @@ export function parseArgs(argv: readonly string[]): Options {
   let checkBaseline = false;
   let updateBaseline = false;
   let jobs = defaultJobs();
+  let jobsGiven = false;
   let timeoutMs = 10_000;
   let help = false;
 
@@ -98,6 +104,7 @@ export function parseArgs(argv: readonly string[]): Options {
         break;
       case '--jobs':
         jobs = count(0);
+        jobsGiven = true;
         break;
       case '--timeout':
         timeoutMs = count(1);
@@ -118,5 +125,18 @@ export function parseArgs(argv: readonly string[]): Options {
       '--filter runs part of a file, so it cannot be compared with or recorded as the baseline',
     );
   }
-  return { kafka, rest, json, filter, verbose, checkBaseline, updateBaseline, jobs, timeoutMs, paths, help };
+  return {
+    kafka,
+    rest,
+    json,
+    filter,
+    verbose,
+    checkBaseline,
+    updateBaseline,
+    jobs,
+    jobsGiven,
+    timeoutMs,
+    paths,
+    help,
+  };
 }

@@ -2,9 +2,10 @@ import type { CaseOutcome } from './outcome';
 import type { QttCase } from './qtt-case';
 
 /**
- * Where cases run. The deterministic in-process driver is the first executor; an end-to-end one
- * through a real broker (`--kafka`) plugs in here later, reusing the same judging pieces (record
- * encoding, output comparison, post-conditions).
+ * Where cases run: the deterministic in-process driver (`driver-executor.ts`, in worker threads),
+ * or end to end through a real broker (`kafka/kafka-executor.ts`, `--kafka`, in the main thread
+ * through `kafka/kafka-runner.ts`). Both judge with the same pieces (record encoding, output
+ * comparison, post-conditions) through `run-case.ts`.
  */
 export interface CaseExecutor {
   readonly name: string;
@@ -21,21 +22,17 @@ export type ExecutorKind = 'driver' | 'kafka';
 export function executorUnavailable(kind: ExecutorKind): string | undefined {
   switch (kind) {
     case 'driver':
-      return undefined;
     case 'kafka':
-      return (
-        'not available yet: --kafka needs an engine composed over a real broker (a StatementExecutor with ' +
-        'the Kafka query runtime, topic service and command topic, as server/main.ts will build it) and a ' +
-        'per-case namespace for the fixed QTT topic names; plug it in as a CaseExecutor in ' +
-        'scripts/conformance/case-executor.ts'
-      );
+      return undefined;
   }
 }
 
-/** Builds an executor by kind; kept behind a dynamic import so workers load only what they use. */
+/**
+ * Builds a driver executor (for worker threads); kept behind a dynamic import so workers load only
+ * what they use. Kafka cases share one broker and client in the main thread: `KafkaRunner`.
+ */
 export async function createExecutor(kind: ExecutorKind): Promise<CaseExecutor> {
-  const why = executorUnavailable(kind);
-  if (why !== undefined) throw new Error(why);
+  if (kind === 'kafka') throw new Error('--kafka cases run in the main thread through KafkaRunner');
   const { DriverExecutor } = await import('./driver-executor');
   const { TestDriver } = await import('../../server/testing/test-driver');
   return new DriverExecutor((properties) => new TestDriver({ properties }));

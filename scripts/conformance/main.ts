@@ -10,6 +10,7 @@ import { parseArgs, USAGE, UsageError, type Options } from './args';
 import { checkBaseline, readBaseline, updatedBaseline, writeBaseline } from './baseline';
 import { executorUnavailable, type ExecutorKind } from './case-executor';
 import { InlineRunner, WorkerPool, type CaseRunner } from './case-runner';
+import { KafkaRunner } from './kafka/kafka-runner';
 import { jsonReport, writeJsonReport } from './json-report';
 import { defaultQttDir, loadFile, qttRoot, resolveFiles } from './load-files';
 import { caseLines, fileLine, summaryLines, totalsLine } from './report';
@@ -41,10 +42,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const dir = defaultQttDir();
   const files = resolveFiles(options.paths, dir).map(loadFile);
   const started = Date.now();
-  const runner: CaseRunner =
-    options.jobs === 0 ? new InlineRunner(kind) : new WorkerPool(options.jobs, kind, options.timeoutMs);
+  const runner = createRunner(kind, options);
+  const workers =
+    kind === 'kafka' ? `${kafkaConcurrency(options)} cases at a time` : `${options.jobs || 'no'} workers`;
   console.log(
-    `conformance: ${files.length} files from ${options.paths.length ? options.paths.join(' ') : dir} (${kind}, ${options.jobs || 'no'} workers)`,
+    `conformance: ${files.length} files from ${options.paths.length ? options.paths.join(' ') : dir} (${kind}, ${workers})`,
   );
   const results = await runSuite(files, runner, {
     filter: options.filter,
@@ -60,6 +62,29 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log(`\n(${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log(totalsLine(countAll(results)));
   return exit;
+}
+
+/** Default cases in flight with --kafka: they mostly wait on the broker, so more than the CPUs. */
+const KAFKA_CONCURRENCY = 8;
+
+function kafkaConcurrency(options: Options): number {
+  return options.jobsGiven ? Math.max(1, options.jobs) : KAFKA_CONCURRENCY;
+}
+
+function createRunner(kind: ExecutorKind, options: Options): CaseRunner {
+  if (kind === 'kafka') {
+    const runner = new KafkaRunner(kafkaConcurrency(options), options.timeoutMs);
+    // Ctrl-C must not leave the embedded broker running (it would also die with this process's
+    // stdin, but only once the process is gone).
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        console.error(`\nconformance: ${signal}, stopping the broker`);
+        void runner.close().finally(() => process.exit(130));
+      });
+    }
+    return runner;
+  }
+  return options.jobs === 0 ? new InlineRunner(kind) : new WorkerPool(options.jobs, kind, options.timeoutMs);
 }
 
 /** --check-baseline / --update-baseline; returns the exit code. */

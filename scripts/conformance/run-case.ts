@@ -1,4 +1,5 @@
 import type { TestDriverApi } from '../../server/testing/driver-api';
+import { driverTarget, type CaseTarget } from './case-target';
 import { topicDifference, type ActualRecord, type Difference } from './compare-records';
 import {
   errorMatches,
@@ -12,6 +13,7 @@ import { describeError, failed, messageCategory, messageOf, PASSED, type CaseOut
 import { postDifference } from './post-conditions';
 import type { QttCase } from './qtt-case';
 import type { QttRecord } from './qtt-schema';
+import { alignPartitions } from './partition-order';
 import { decodeOutput, encodeInput, TopicInfoCache } from './record-io';
 
 /**
@@ -21,17 +23,22 @@ import { decodeOutput, encodeInput, TopicInfoCache } from './record-io';
  * post-conditions checked. Never throws: anything unexpected is a failure with its message.
  */
 export async function runCase(driver: TestDriverApi, c: QttCase): Promise<CaseOutcome> {
+  return runCaseOn(driverTarget(driver), c);
+}
+
+/** `runCase` on any target (the driver, or an engine over a broker). */
+export async function runCaseOn(target: CaseTarget, c: QttCase): Promise<CaseOutcome> {
   try {
-    return await judge(driver, c);
+    return await judge(target, c);
   } catch (e) {
     const message = oneLine(describeError(e));
     return failed('runner error', `runner error: ${message}`, messageCategory(message));
   }
 }
 
-async function judge(driver: TestDriverApi, c: QttCase): Promise<CaseOutcome> {
+async function judge(driver: CaseTarget, c: QttCase): Promise<CaseOutcome> {
   const expected = c.expectedException;
-  for (const t of c.topics) driver.createTopic(t.name, t.partitions ?? 1);
+  for (const t of c.topics) await driver.createTopic(t.name, t.partitions ?? 1);
 
   const infos = new TopicInfoCache();
   for (const [i, statement] of c.statements.entries()) {
@@ -59,7 +66,7 @@ async function judge(driver: TestDriverApi, c: QttCase): Promise<CaseOutcome> {
   for (const [i, r] of c.inputs.entries()) {
     const record = encodeInput(infos.get(r.topic), r);
     try {
-      driver.produce(record);
+      await driver.produce(record);
     } catch (e) {
       const raised: RaisedError = { message: messageOf(e), display: describeError(e) };
       if (expected) return judgeError(expected, raised);
@@ -70,6 +77,8 @@ async function judge(driver: TestDriverApi, c: QttCase): Promise<CaseOutcome> {
       );
     }
   }
+  const unsettled = await driver.settle();
+  const note = (): string => `${processingNote(driver)}${unsettled === undefined ? '' : ` [${unsettled}]`}`;
   infos.observe(driver.catalog());
 
   if (expected) {
@@ -80,16 +89,16 @@ async function judge(driver: TestDriverApi, c: QttCase): Promise<CaseOutcome> {
     const want = expected.message ?? expected.causeMessage ?? '';
     return failed(
       'expected error not raised',
-      `expected an error containing ${JSON.stringify(oneLine(want))}, but nothing failed${processingNote(driver)}`,
+      `expected an error containing ${JSON.stringify(oneLine(want))}, but nothing failed${note()}`,
       messageCategory(want),
     );
   }
 
-  const outputDiff = outputsDifference(driver, c, infos);
+  const outputDiff = await outputsDifference(driver, c, infos);
   if (outputDiff !== undefined)
-    return failed('wrong output', `${outputDiff.text}${processingNote(driver)}`, outputDiff.aspect);
+    return failed('wrong output', `${outputDiff.text}${note()}`, outputDiff.aspect);
 
-  const postDiff = postDifference(c.post, { catalog: driver.catalog(), topics: driver.topics() });
+  const postDiff = c.post === undefined ? undefined : postDifference(c.post, await driver.postView());
   return postDiff === undefined ? PASSED : failed('post-condition', postDiff);
 }
 
@@ -103,30 +112,38 @@ function judgeError(expected: ExpectedError, raised: RaisedError): CaseOutcome {
 }
 
 /** Records the queries skipped: often the reason outputs are missing. */
-function processingNote(driver: TestDriverApi): string {
+function processingNote(driver: CaseTarget): string {
   const errors = driver.processingErrors();
   if (errors.length === 0) return '';
   const shown = errors.slice(0, 2).map((pe) => oneLine(pe.message, 120));
   return ` [${errors.length} processing errors: ${shown.join(' | ')}${errors.length > 2 ? ' | …' : ''}]`;
 }
 
-function outputsDifference(driver: TestDriverApi, c: QttCase, infos: TopicInfoCache): Difference | undefined {
+async function outputsDifference(
+  driver: CaseTarget,
+  c: QttCase,
+  infos: TopicInfoCache,
+): Promise<Difference | undefined> {
   const byTopic = new Map<string, QttRecord[]>();
   for (const r of c.outputs) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
+  const noInputs = c.inputs.length === 0;
   for (const [topic, expected] of byTopic) {
-    const raw = driver.records(topic);
-    const actual: ActualRecord[] = [];
+    const raw = await driver.records(topic);
+    const decoded: { partition: number; record: ActualRecord }[] = [];
     if (raw.length > 0) {
       const info = infos.get(topic);
       for (const [i, rec] of raw.entries()) {
         try {
-          actual.push(decodeOutput(info, rec));
+          decoded.push({ partition: rec.partition, record: decodeOutput(info, rec) });
         } catch (e) {
           return { aspect: 'unreadable record', text: `${topic}[${i}] ${messageOf(e)}` };
         }
       }
     }
-    const d = topicDifference(topic, expected, actual, { noInputs: c.inputs.length === 0 });
+    const actual = driver.orderedAcrossPartitions
+      ? decoded.map((d) => d.record)
+      : alignPartitions(expected, decoded, noInputs);
+    const d = topicDifference(topic, expected, actual, { noInputs });
     if (d !== undefined) return d;
   }
   return undefined;

@@ -1,0 +1,191 @@
+import type { Admin, IHeaders, Kafka, Message, Producer } from 'kafkajs';
+import type { CatalogView } from '../../../server/catalog/catalog';
+import type {
+  DriverProcessingError,
+  ProduceRecord,
+  RawHeader,
+  RawRecord,
+} from '../../../server/testing/driver-api';
+import type { CaseTarget } from '../case-target';
+import type { PostView } from '../post-conditions';
+import type { CaseEngine } from './case-engine';
+import { inferTopics } from './infer-topics';
+import { withoutPrefix } from './namespace';
+import { queryGroups, waitUntilQuiet } from './quiescence';
+import { readTopics } from './topic-reader';
+
+export interface KafkaTargetOptions {
+  readonly kafka: Kafka;
+  readonly admin: Admin;
+  readonly engine: CaseEngine;
+  /** The case's topic prefix (see namespace.ts). */
+  readonly prefix: string;
+  /** Session properties for every statement. */
+  readonly properties: Readonly<Record<string, string>>;
+  /** Epoch ms after which waiting for the queries gives up. */
+  readonly deadline: number;
+}
+
+/**
+ * A case run end to end: statements through the engine (command topic, catalog, KafkaQueryRuntime),
+ * inputs produced to the broker, outputs read back from the sink topics.
+ *
+ * Inputs are produced in order, one send per run of consecutive records to the same partition;
+ * before switching to another partition or topic the runner waits until the queries are quiet.
+ * That gives every case TopologyTestDriver's order across topics (each input processed before the
+ * next), which the expected outputs of joins and multi-source cases assume; within one partition
+ * Kafka keeps the order by itself.
+ */
+export class KafkaTarget implements CaseTarget {
+  readonly orderedAcrossPartitions = false;
+  private producer: Producer | undefined;
+  private readonly known = new Set<string>();
+  private batch: { topic: string; partition: number; messages: Message[] } | undefined;
+  private output: Map<string, RawRecord[]> | undefined;
+  private unsettled: string | undefined;
+
+  constructor(private readonly o: KafkaTargetOptions) {}
+
+  async createTopic(name: string, partitions: number): Promise<void> {
+    await this.ensureTopic(name, partitions);
+  }
+
+  async execute(statement: string): Promise<void> {
+    for (const t of safeInferTopics(statement)) await this.ensureTopic(t.name, t.partitions);
+    try {
+      await this.o.engine.engine.execute(statement, { properties: { ...this.o.properties } });
+    } catch (e) {
+      throw this.unprefixed(e);
+    }
+  }
+
+  catalog(): CatalogView {
+    return this.o.engine.state.catalog();
+  }
+
+  async produce(r: ProduceRecord): Promise<void> {
+    const partition = r.partition ?? 0;
+    if (this.batch && (this.batch.topic !== r.topic || this.batch.partition !== partition)) {
+      await this.flush();
+      await this.quiet();
+    }
+    this.batch ??= { topic: r.topic, partition, messages: [] };
+    this.batch.messages.push({
+      key: r.key,
+      value: r.value,
+      partition,
+      ...(r.timestamp === undefined ? {} : { timestamp: String(r.timestamp) }),
+      headers: headerObject(r.headers ?? []),
+    });
+  }
+
+  async settle(): Promise<string | undefined> {
+    await this.flush();
+    await this.quiet();
+    return this.unsettled;
+  }
+
+  async records(topic: string): Promise<readonly RawRecord[]> {
+    if (this.output?.has(topic) !== true) {
+      const read = await readTopics(this.o.kafka, this.o.admin, [topic]);
+      this.output ??= new Map();
+      for (const [t, rs] of read) this.output.set(t, rs);
+    }
+    return this.output.get(topic) ?? [];
+  }
+
+  processingErrors(): readonly DriverProcessingError[] {
+    return this.o.engine.errors.map((e) => ({ ...e, message: withoutPrefix(e.message, this.o.prefix) }));
+  }
+
+  async postView(): Promise<PostView> {
+    const topics = await this.caseTopics();
+    const metadata = await this.o.admin.fetchTopicMetadata({ topics }).catch(() => ({ topics: [] }));
+    const partitions = new Map(metadata.topics.map((t) => [t.name, t.partitions.length]));
+    return { catalog: this.catalog(), topics, partitions: (t) => partitions.get(t) };
+  }
+
+  /** The topics of this case: prefixed ones and the engine's internal ones. */
+  async caseTopics(): Promise<string[]> {
+    const internal = `_kappa-${this.o.engine.serviceId}`;
+    return (await this.o.admin.listTopics()).filter(
+      (t) => t.startsWith(this.o.prefix) || t.startsWith(internal),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.producer?.disconnect().catch(() => {});
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.batch;
+    this.batch = undefined;
+    if (batch === undefined) return;
+    await this.ensureTopic(batch.topic, 1);
+    if (this.producer === undefined) {
+      this.producer = this.o.kafka.producer({ allowAutoTopicCreation: false, idempotent: true });
+      await this.producer.connect();
+    }
+    await this.producer.send({ topic: batch.topic, messages: batch.messages, acks: -1 });
+  }
+
+  private async quiet(): Promise<void> {
+    const why = await waitUntilQuiet(
+      this.o.admin,
+      async () => queryGroups(this.catalog(), this.o.engine.serviceId, await this.caseTopics()),
+      this.o.deadline,
+    );
+    if (why !== undefined) this.unsettled = withoutPrefix(why, this.o.prefix);
+  }
+
+  private async ensureTopic(name: string, partitions: number): Promise<void> {
+    if (this.known.has(name)) return;
+    const existing = await this.o.admin.listTopics();
+    if (!existing.includes(name)) {
+      await this.o.admin
+        .createTopics({ waitForLeaders: true, topics: [{ topic: name, numPartitions: partitions }] })
+        .catch((e: unknown) => {
+          // Another statement's topic with the same name may have won the race; anything else is real.
+          if (!(e instanceof Error && /already exists/i.test(e.message))) throw e;
+        });
+    }
+    this.known.add(name);
+  }
+
+  /** The engine's error with the case prefix taken out of its message and cause. */
+  private unprefixed(e: unknown): unknown {
+    if (!(e instanceof Error)) return e;
+    const strip = (s: string): string => withoutPrefix(s, this.o.prefix);
+    const cause =
+      e.cause instanceof Error
+        ? Object.assign(new Error(strip(e.cause.message)), { name: e.cause.name })
+        : e.cause;
+    const copy = new Error(strip(e.message), cause === undefined ? undefined : { cause });
+    copy.name = e.name;
+    return copy;
+  }
+}
+
+function safeInferTopics(statement: string): ReturnType<typeof inferTopics> {
+  try {
+    return inferTopics(statement);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * kafkajs takes headers as an object: a repeated key becomes an array, in order. kafkajs writes an
+ * undefined value as a null header; its types allow no null inside an array, so a repeated key's
+ * null value is written empty (no QTT case has one).
+ */
+function headerObject(headers: readonly RawHeader[]): IHeaders {
+  const byKey = new Map<string, (Buffer | null)[]>();
+  for (const h of headers) byKey.set(h.key, [...(byKey.get(h.key) ?? []), h.value]);
+  const out: IHeaders = {};
+  for (const [key, values] of byKey) {
+    const [only] = values;
+    out[key] = values.length === 1 ? (only ?? undefined) : values.map((v) => v ?? Buffer.alloc(0));
+  }
+  return out;
+}
