@@ -49,3 +49,23 @@ export function useNow(active: boolean, intervalMs = 1000): number {
   }, [active, intervalMs]);
   return now;
 }
+
+/** Repaints when any of `stores` changes (throttled), for views that summarize several results. */
+export function useStoresVersion(stores: readonly ResultStore[], intervalMs = 150): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onChange = (): void => {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        setVersion((v) => v + 1);
+      }, intervalMs);
+    };
+    const offs = stores.map((s) => s.subscribe(onChange));
+    return () => {
+      clearTimeout(timer);
+      for (const off of offs) off();
+    };
+  }, [stores, intervalMs]);
+  return version;
+}

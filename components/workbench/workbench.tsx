@@ -6,6 +6,7 @@ import type { SourceSummary } from '../../lib/contracts/catalog';
 import type { Diagnostic } from '../../lib/contracts/diagnostics';
 import { titleFromSql, type DraftTab } from '../../lib/client/drafts';
 import type { QuickFix } from '../../lib/client/quick-fixes';
+import type { ResultStore } from '../../lib/client/result-store';
 import { engineRequests } from '../../lib/client/requests';
 import { positionAt, splitStatements } from '../../lib/client/split-statements';
 import type { CatalogActions } from '../catalog/catalog-actions';
@@ -24,6 +25,7 @@ import { RunToolbar } from './run-toolbar';
 import { SaveDialog } from './save-dialog';
 import { useDrafts } from './use-drafts';
 import { useEditorServices } from './use-editor-services';
+import { useStoresVersion } from './use-store-version';
 import { useRunningTabs, useTabRuns, type RunTarget } from './use-tab-runs';
 import styles from './workbench.module.css';
 
@@ -33,6 +35,7 @@ const SqlEditor = dynamic(() => import('../editor/sql-editor'), {
 });
 
 const DEFAULT_TITLE = /^query \d+$/;
+const NO_STORES: readonly ResultStore[] = [];
 
 /** The main page: catalog on the left; editor tabs, run options, errors and live results on the right. */
 export function Workbench() {
@@ -54,6 +57,8 @@ export function Workbench() {
 
   const tab = drafts.active;
   const tabResults = tab ? tabRuns.results[tab.id] : undefined;
+  // Errors under the editor follow the phases of this tab's results.
+  useStoresVersion(tabResults?.stores ?? NO_STORES);
 
   const runTargets = useCallback(
     async (target: DraftTab, targets: readonly RunTarget[]) => {
