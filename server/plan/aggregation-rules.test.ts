@@ -96,6 +96,21 @@ describe('projection rules of persistent queries', () => {
     ).toMatch(/must include the grouping expression QTY in its projection \(eg, SELECT QTY\.\.\.\)\.$/);
   });
 
+  it('rejects a system column under its own name, aliased to itself or not, before other checks', async () => {
+    expect(
+      await outcome(ORDERS, 'CREATE STREAM s AS SELECT id, orders.ROWTIME AS ROWTIME FROM orders;'),
+    ).toBe('Reserved column name in select: `ROWTIME`. Please remove or alias the column.');
+    expect(
+      await outcome(
+        ORDERS,
+        'CREATE TABLE t AS SELECT region, WINDOWSTART, COUNT(*) AS n FROM orders GROUP BY WINDOWSTART;',
+      ),
+    ).toBe('Reserved column name in select: `WINDOWSTART`. Please remove or alias the column.');
+    expect(await outcome(ORDERS, 'CREATE STREAM s AS SELECT id, ROWTIME AS ts FROM orders;')).toBe(
+      'accepted',
+    );
+  });
+
   it('rejects two output columns with one name', async () => {
     expect(
       await outcome(

@@ -3,7 +3,8 @@ import { formatExpression } from '../sql';
 import type { Expression } from '../sql/ast';
 import { quoteName } from '../types/logical-schema';
 import { formatType } from '../types/sql-type';
-import type { PlanColumn } from './plan-schema';
+import { SYSTEM_COLUMN_NAMES, type PlanColumn } from './plan-schema';
+import type { SelectEntry } from './select-items';
 
 /** `A`, `A and B`, `A, B and C`. */
 function andList(xs: readonly string[]): string {
@@ -53,5 +54,20 @@ export function checkUniqueColumnNames(columns: readonly PlanColumn[]): void {
       );
     }
     seen.add(c.name);
+  }
+}
+
+/**
+ * A sink cannot store ROWTIME, ROWPARTITION, ROWOFFSET, WINDOWSTART or WINDOWEND under their own
+ * names: they are the sink's own system columns. Checked before anything else about the query.
+ */
+export function checkSystemColumnsAliased(entries: readonly SelectEntry[]): void {
+  for (const e of entries) {
+    if (e.inputIndex === undefined && !e.aliased && SYSTEM_COLUMN_NAMES.includes(e.name)) {
+      throw bindError(
+        `Reserved column name in select: ${quoteName(e.name)}. Please remove or alias the column.`,
+        e.span,
+      );
+    }
   }
 }

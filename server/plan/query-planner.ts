@@ -36,7 +36,12 @@ import {
   checkIntermediateTypes,
   starAsColumnRefs,
 } from './aggregation-rules';
-import { checkKeyProjectedOnce, checkUniqueColumnNames, missingKeyMessage } from './projection-rules';
+import {
+  checkKeyProjectedOnce,
+  checkSystemColumnsAliased,
+  checkUniqueColumnNames,
+  missingKeyMessage,
+} from './projection-rules';
 
 /** Plans a SELECT (push, pull, or the body of a persistent query). Pure: no I/O. */
 export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
@@ -68,6 +73,7 @@ export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
   let entries = expandSelectItems(stmt, node.columns, from.relations, from.relations.length > 1);
   entries = expandStructStars(entries, node, relations, ctx);
   checkReservedNames(entries);
+  if (ctx.persistent) checkSystemColumnsAliased(entries);
 
   // Table functions run before aggregation and projection; their results become input columns.
   const tableCalls = collectTableFunctions(entries);

@@ -59,7 +59,9 @@ export function expandSelectItems(
       case 'SelectExpression': {
         const e = item.expression;
         if (item.alias) {
-          entries.push({ expression: e, name: item.alias.name, aliased: true, span: item.span });
+          // `t.ROWTIME AS ROWTIME` keeps the column's own name, which ksqlDB does not count as an alias.
+          const same = e.kind === 'ColumnRef' && e.name.name === item.alias.name;
+          entries.push({ expression: e, name: item.alias.name, aliased: !same, span: item.span });
         } else if (e.kind === 'ColumnRef') {
           // ksqlDB prefixes a joined column with its source only when several sources have one so named.
           const qualifier = e.source?.name;
