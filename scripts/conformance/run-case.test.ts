@@ -190,4 +190,17 @@ describe('runCase', () => {
       "no stream or table over topic 'nowhere'",
     );
   });
+
+  it('sends each statement on the line it would have in the joined script', async () => {
+    const sent: string[] = [];
+    const driver = new FakeDriver(identity, {});
+    const execute = driver.execute.bind(driver);
+    driver.execute = (sql: string) => {
+      sent.push(sql);
+      return execute(sql);
+    };
+    const [c] = expandCase('f.json', { name: 'c', statements: [CREATE_IN, CREATE_OUT] }, 0);
+    await runCase(driver, c!);
+    expect(sent).toEqual([CREATE_IN, `\n${CREATE_OUT}`]);
+  });
 });

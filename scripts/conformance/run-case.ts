@@ -41,9 +41,14 @@ async function judge(driver: CaseTarget, c: QttCase): Promise<CaseOutcome> {
   for (const t of c.topics) await driver.createTopic(t.name, t.partitions ?? 1);
 
   const infos = new TopicInfoCache();
+  // ksqlDB's runner parses the statements joined by newlines, so error positions ("Line: 3, Col: 38")
+  // count lines from the first statement: each one is sent after as many blank lines.
+  let lineOffset = 0;
   for (const [i, statement] of c.statements.entries()) {
+    const leading = '\n'.repeat(lineOffset);
+    lineOffset += statement.split('\n').length;
     try {
-      await driver.execute(statement);
+      await driver.execute(leading + statement);
     } catch (e) {
       const raised: RaisedError = { message: messageOf(e), statement, display: describeError(e) };
       if (expected && i < c.statements.length - 1 && mustComeFromLastStatement(expected)) {
