@@ -19,3 +19,23 @@ describe('constructors', () => {
     expect(() => bind('STRUCT(a := 1, b := 2, a := N)')).toThrow('Duplicate field names found in STRUCT');
   });
 });
+
+describe('column references', () => {
+  it('report an ambiguous name with its position and every qualified candidate', () => {
+    const joined = new Scope(
+      [
+        { index: 0, name: 'F', type: INTEGER, qualifiers: ['A'] },
+        { index: 1, name: 'F', type: INTEGER, qualifiers: ['B'] },
+      ],
+      ['A', 'B'],
+    );
+    const ref = parseExpression('  F + 1').expression!;
+    let error: unknown;
+    try {
+      bindExpression(ref, { scope: joined, types: () => undefined });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as Error).message).toBe("Line: 1, Col: 3: Column 'F' is ambiguous. Could be A.F or B.F.");
+  });
+});

@@ -1,6 +1,6 @@
 import type { ColumnRef } from '../sql/ast';
 import type { SqlType } from '../types/sql-type';
-import { bindError } from './bind-error';
+import { bindError, bindErrorAt } from './bind-error';
 
 /** A column visible to expressions: its position in the input row and the names that reach it. */
 export interface ScopeColumn {
@@ -50,10 +50,9 @@ export class Scope {
     if (matches.length > 1) {
       // Join sides both have it; a key column shared by the join condition is not ambiguous in
       // ksqlDB only when qualified, so ask for the qualifier.
-      const options = matches
-        .map((m) => `${m.qualifiers[m.qualifiers.length - 1] ?? '?'}.${name}`)
-        .join(', ');
-      throw bindError(`Column '${name}' is ambiguous. Could be any of: ${options}`, ref.span);
+      const options = matches.map((m) => `${m.qualifiers[m.qualifiers.length - 1] ?? '?'}.${name}`);
+      const list = `${options.slice(0, -1).join(', ')} or ${options[options.length - 1]!}`;
+      throw bindErrorAt(`Column '${name}' is ambiguous. Could be ${list}.`, ref.span);
     }
     return matches[0]!;
   }
