@@ -10,6 +10,7 @@ import { ConfigError, loadConfig } from './config/config';
 import { DeferredEngine } from './engine/deferred-engine';
 import { EngineHealth } from './engine/health';
 import { startKafkaEngineWhenReachable } from './engine/kafka-engine';
+import { createProcessingLog } from './engine/processing-log-setup';
 import { TransientQueries } from './engine/queries/transient-queries';
 import { statisticsFromRuntime } from './engine/runtime-statistics';
 import { ClusterProbe } from './kafka/cluster-probe';
@@ -76,11 +77,14 @@ async function main(): Promise<void> {
   let stopping = false;
   let stopEngine = async (): Promise<void> => {};
   const queryAdmin = new TopicAdmin(kafka);
+  // Every record a query skips goes to the processing-log topic (the KSQL_PROCESSING_LOG stream).
+  const processingLog = createProcessingLog({ kafka, serviceId: config.serviceId, log: logger });
   const runtime = new KafkaQueryRuntime(
     kafka,
     queryAdmin,
     config.serviceId,
     logger.child({ component: 'runtime' }),
+    processingLog.onError,
   );
   const shutdown = (signal: string): void => {
     if (stopping) return;
@@ -92,6 +96,7 @@ async function main(): Promise<void> {
       await api.close().catch((error: unknown) => logger.warn('http close failed', { error }));
       await stopEngine().catch((error: unknown) => logger.warn('engine stop failed', { error }));
       await runtime.stopAll().catch(() => {});
+      await processingLog.close().catch(() => {});
       await queryAdmin.close().catch(() => {});
       await probe.stop();
       await store.close().catch(() => {});
@@ -122,6 +127,9 @@ async function main(): Promise<void> {
   );
   stopEngine = running.stop;
   engine.resolve(running.engine);
+  await processingLog
+    .start(running.engine)
+    .catch((error: unknown) => logger.warn('could not create the processing log', { error }));
   logger.info('Kappa engine ready', {
     serverStatus: health.serverStatus(),
     replayedRecords: running.replay.records,
