@@ -2,6 +2,7 @@ import type * as Monaco from 'monaco-editor';
 import type { CompletionItem } from '../../lib/contracts/diagnostics';
 import { engineRequests } from '../../lib/client/requests';
 import { nearestName } from '../../lib/client/nearest-name';
+import { statementColumns } from '../../lib/client/statement-columns';
 import { spanRange } from './diagnostic-markers';
 import { editorServices, placedDiagnostics } from './editor-services';
 import { KSQL } from './ksql-language';
@@ -113,7 +114,14 @@ export function registerEditorProviders(monaco: typeof Monaco): void {
         }
         if (UNRESOLVED.test(marker.message)) {
           const word = model.getValueInRange(marker).replace(/[`"]/g, '');
-          const near = nearestName(word, editorServices.columnNames);
+          const statement = model.getLineContent(marker.startLineNumber);
+          const near = nearestName(
+            word,
+            statementColumns(
+              model.getValue().length < 20_000 ? model.getValue() : statement,
+              editorServices.sources,
+            ),
+          );
           if (near && /^[A-Za-z_]\w*$/.test(word)) {
             actions.push({
               title: `Change to ${near}`,

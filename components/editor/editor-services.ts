@@ -8,15 +8,15 @@ import type { EngineSocket } from '../../lib/client/socket';
  */
 export interface EditorServices {
   socket: EngineSocket | null;
-  /** Column names of every stream and table, for "did you mean" fixes. */
-  columnNames: readonly string[];
+  /** Streams and tables with their columns, for "did you mean" fixes. */
+  sources: readonly { name: string; columns: readonly { name: string }[] }[];
   /** Functions by upper-case name, for hover docs. */
   functions: ReadonlyMap<string, CompletionItem>;
 }
 
 export const editorServices: EditorServices = {
   socket: null,
-  columnNames: [],
+  sources: [],
   functions: new Map(),
 };
 

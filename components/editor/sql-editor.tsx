@@ -8,7 +8,7 @@ import { engineRequests } from '../../lib/client/requests';
 import { splitStatements, statementAt } from '../../lib/client/split-statements';
 import { showDiagnostics } from './diagnostic-markers';
 import { editorServices, type PlacedDiagnostic } from './editor-services';
-import { KSQL } from './ksql-language';
+import { KSQL, KSQL_THEMES } from './ksql-language';
 import { setUpMonaco } from './monaco-setup';
 
 const monaco = setUpMonaco();
@@ -185,7 +185,7 @@ export default function SqlEditor(props: SqlEditorProps) {
         path={`tab-${props.tabId}.ksql`}
         defaultLanguage={KSQL}
         language={KSQL}
-        theme={props.dark ? 'vs-dark' : 'vs'}
+        theme={props.dark ? KSQL_THEMES.dark : KSQL_THEMES.light}
         defaultValue={props.defaultValue}
         onChange={(v) => latest.current.onChange(latest.current.tabId, v ?? '')}
         onMount={onMount}

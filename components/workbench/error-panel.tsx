@@ -10,7 +10,8 @@ export interface ErrorPanelProps {
   readonly failures: readonly ResultStore[];
   /** Problems found while typing (offsets relative to the whole text). */
   readonly live: readonly Diagnostic[];
-  readonly columnNames: readonly string[];
+  /** Column names a statement may mean (for "did you mean" fixes). */
+  readonly columnsFor: (statement: string) => readonly string[];
   /** 1-based line/column of an offset in the editor text. */
   readonly locate: (offset: number) => { line: number; column: number };
   readonly onReveal: (offset: number) => void;
@@ -53,7 +54,7 @@ export function ErrorPanel(props: ErrorPanelProps) {
           const error = store.error;
           if (!error) return null;
           const first = error.diagnostics.find((d) => d.severity === 'error') ?? error.diagnostics[0];
-          const fixes = first ? quickFixes(first, store.meta.sql, props.columnNames) : [];
+          const fixes = first ? quickFixes(first, store.meta.sql, props.columnsFor(store.meta.sql)) : [];
           return (
             <div key={store.meta.runId} className={styles.errorItem} data-testid="run-error">
               <span className={styles.errorCode} data-testid="error-code">

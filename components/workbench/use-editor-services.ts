@@ -33,8 +33,6 @@ export function useEditorServices(
   }, [socket, connected]);
 
   useEffect(() => {
-    editorServices.columnNames = [
-      ...new Set((catalog?.sources ?? []).flatMap((s) => s.columns.map((c) => c.name))),
-    ];
+    editorServices.sources = catalog?.sources ?? [];
   }, [catalog]);
 }

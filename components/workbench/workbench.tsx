@@ -9,6 +9,7 @@ import type { QuickFix } from '../../lib/client/quick-fixes';
 import type { ResultStore } from '../../lib/client/result-store';
 import { engineRequests } from '../../lib/client/requests';
 import { positionAt, splitStatements } from '../../lib/client/split-statements';
+import { statementColumns } from '../../lib/client/statement-columns';
 import type { CatalogActions } from '../catalog/catalog-actions';
 import { CatalogSidebar } from '../catalog/catalog-sidebar';
 import { InsertForm } from '../catalog/insert-form';
@@ -202,7 +203,7 @@ export function Workbench() {
           <ErrorPanel
             failures={failures}
             live={live.tabId === tab.id ? live.diagnostics : []}
-            columnNames={catalog.data?.sources.flatMap((s) => s.columns.map((c) => c.name)) ?? []}
+            columnsFor={(statement) => statementColumns(statement, catalog.data?.sources ?? [])}
             locate={locate}
             onReveal={(offset) => editor.current?.reveal(offset)}
             onFix={applyFix}
