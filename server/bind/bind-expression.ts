@@ -8,19 +8,21 @@ import {
 } from '../exec/functions';
 import type { Expression, FunctionCall, LambdaExpr } from '../sql/ast';
 import { canCast } from '../types/cast';
-import { canCompare, commonSuperType, comparisonType, type CoercionInput } from '../types/coercion';
-import {
-  decimalAddShape,
-  decimalDivideShape,
-  decimalModuloShape,
-  decimalMultiplyShape,
-  type DecimalShape,
-} from '../types/decimal';
-import { asDecimalShape } from '../types/coercion';
-import { BOOLEAN, STRING, decimal, formatType, isNumeric, type SqlType } from '../types/sql-type';
+import { canCompare } from '../types/coercion';
+import { BOOLEAN, STRING, formatType, isNumeric, type SqlType } from '../types/sql-type';
 import { bindError } from './bind-error';
 import type { BoundExpr } from './bound-expr';
 import { coerceTo } from './coerce';
+import {
+  arithmetic,
+  coerceOrCast,
+  caseOf,
+  comparable,
+  dereference,
+  requireBoolean,
+  subscript,
+  unify,
+} from './typed-operations';
 import { coerceUserList, ListCoercionError } from './user-list-coercion';
 import { literalValue } from './literals';
 import type { Scope } from './scope';
@@ -73,9 +75,9 @@ class ExpressionBinder {
         return { kind: 'LambdaVar', name: e.name.name, type, span: e.span };
       }
       case 'Dereference':
-        return this.dereference(this.bind(e.base, env), e.field.name, e.span);
+        return dereference(this.bind(e.base, env), e.field.name, e.span);
       case 'Subscript':
-        return this.subscript(this.bind(e.base, env), this.bind(e.index, env), e.span);
+        return subscript(this.bind(e.base, env), this.bind(e.index, env), e.span);
       case 'Unary': {
         const operand = this.bind(e.operand, env);
         if (operand.type !== null && !isNumeric(operand.type)) {
@@ -85,7 +87,7 @@ class ExpressionBinder {
         return { kind: 'Negate', operand, type: operand.type ?? { kind: 'INTEGER' }, span: e.span };
       }
       case 'Arithmetic':
-        return this.arithmetic(e.op, this.bind(e.left, env), this.bind(e.right, env), e.span);
+        return arithmetic(e.op, this.bind(e.left, env), this.bind(e.right, env), e.span);
       case 'Concat': {
         const left = this.bind(e.left, env);
         const right = this.bind(e.right, env);
@@ -103,7 +105,7 @@ class ExpressionBinder {
         if (e.left.kind === 'NullLiteral' && e.right.kind === 'NullLiteral') {
           throw bindError(`Comparison with NULL not supported: NULL ${e.op} NULL`, e.span);
         }
-        const [left, right] = this.comparable(
+        const [left, right] = comparable(
           this.bind(e.left, env),
           this.bind(e.right, env),
           e.op !== '=' && e.op !== '<>',
@@ -115,15 +117,15 @@ class ExpressionBinder {
         return {
           kind: 'Logical',
           op: e.op,
-          left: this.boolean(this.bind(e.left, env), e.op),
-          right: this.boolean(this.bind(e.right, env), e.op),
+          left: requireBoolean(this.bind(e.left, env), e.op),
+          right: requireBoolean(this.bind(e.right, env), e.op),
           type: BOOLEAN,
           span: e.span,
         };
       case 'Not':
         return {
           kind: 'Not',
-          operand: this.boolean(this.bind(e.operand, env), 'NOT'),
+          operand: requireBoolean(this.bind(e.operand, env), 'NOT'),
           type: BOOLEAN,
           span: e.span,
         };
@@ -136,11 +138,11 @@ class ExpressionBinder {
           span: e.span,
         };
       case 'IsDistinctFrom': {
-        const [left, right] = this.comparable(this.bind(e.left, env), this.bind(e.right, env), false, e.span);
+        const [left, right] = comparable(this.bind(e.left, env), this.bind(e.right, env), false, e.span);
         return { kind: 'IsDistinct', left, right, negated: e.negated, type: BOOLEAN, span: e.span };
       }
       case 'Between': {
-        const parts = this.unify(
+        const parts = unify(
           [e.value, e.low, e.high].map((x) => this.bind(x, env)),
           e.span,
           'BETWEEN',
@@ -191,8 +193,8 @@ class ExpressionBinder {
         };
       }
       case 'SearchedCase': {
-        const conditions = e.whens.map((w) => this.boolean(this.bind(w.condition, env), 'WHEN'));
-        return this.caseOf(
+        const conditions = e.whens.map((w) => requireBoolean(this.bind(w.condition, env), 'WHEN'));
+        return caseOf(
           conditions,
           e.whens.map((w) => this.bind(w.result, env)),
           e.else && this.bind(e.else, env),
@@ -202,10 +204,10 @@ class ExpressionBinder {
       case 'SimpleCase': {
         const operand = this.bind(e.operand, env);
         const conditions = e.whens.map((w) => {
-          const [left, right] = this.comparable(operand, this.bind(w.condition, env), false, w.span);
+          const [left, right] = comparable(operand, this.bind(w.condition, env), false, w.span);
           return { kind: 'Compare', op: '=', left, right, type: BOOLEAN, span: w.span } satisfies BoundExpr;
         });
-        return this.caseOf(
+        return caseOf(
           conditions,
           e.whens.map((w) => this.bind(w.result, env)),
           e.else && this.bind(e.else, env),
@@ -288,141 +290,6 @@ class ExpressionBinder {
     }
   }
 
-  private dereference(base: BoundExpr, fieldName: string, span: Span): BoundExpr {
-    if (base.type === null) return { kind: 'Literal', value: null, type: null, span };
-    if (base.type.kind !== 'STRUCT') {
-      throw bindError(
-        `Expected STRUCT type, got ${formatType(base.type)} for dereference ->${fieldName}`,
-        span,
-      );
-    }
-    const field =
-      base.type.fields.find((f) => f.name === fieldName) ??
-      base.type.fields.find((f) => f.name.toUpperCase() === fieldName.toUpperCase());
-    if (!field) throw bindError(`Could not find field '${fieldName}' in '${formatType(base.type)}'.`, span);
-    return { kind: 'Deref', base, field: field.name, type: field.type, span };
-  }
-
-  private subscript(base: BoundExpr, index: BoundExpr, span: Span): BoundExpr {
-    if (base.type === null) return { kind: 'Literal', value: null, type: null, span };
-    if (base.type.kind === 'ARRAY') {
-      if (index.type !== null && index.type.kind !== 'INTEGER' && index.type.kind !== 'BIGINT') {
-        throw bindError(`Array index must be an INTEGER, got ${formatType(index.type)}`, index.span ?? span);
-      }
-      return { kind: 'Subscript', base, index, on: 'ARRAY', type: base.type.element, span };
-    }
-    if (base.type.kind === 'MAP') {
-      return {
-        kind: 'Subscript',
-        base,
-        index: coerceOrCast(index, base.type.key, span),
-        on: 'MAP',
-        type: base.type.value,
-        span,
-      };
-    }
-    throw bindError(`Subscript is only supported on ARRAY and MAP, not ${formatType(base.type)}`, span);
-  }
-
-  private arithmetic(
-    op: '+' | '-' | '*' | '/' | '%',
-    left: BoundExpr,
-    right: BoundExpr,
-    span: Span,
-  ): BoundExpr {
-    const lt = left.type;
-    const rt = right.type;
-    if (
-      (lt === null || lt.kind === 'STRING') &&
-      (rt === null || rt.kind === 'STRING') &&
-      op === '+' &&
-      (lt || rt)
-    ) {
-      return { kind: 'Concat', left, right, type: STRING, span };
-    }
-    for (const t of [lt, rt]) {
-      if (t !== null && !isNumeric(t)) {
-        throw bindError(
-          `Error processing expression: Unsupported arithmetic types. ${formatType(lt ?? t)} ${formatType(rt ?? t)}`,
-          span,
-        );
-      }
-    }
-    if (lt === null || rt === null) {
-      const type = lt ?? rt ?? { kind: 'INTEGER' as const };
-      return { kind: 'Literal', value: null, type, span };
-    }
-    let type: SqlType;
-    if (lt.kind === 'DOUBLE' || rt.kind === 'DOUBLE') type = { kind: 'DOUBLE' };
-    else if (lt.kind === 'DECIMAL' || rt.kind === 'DECIMAL') {
-      const a = asDecimalShape(lt)!;
-      const b = asDecimalShape(rt)!;
-      const shape: DecimalShape =
-        op === '+' || op === '-'
-          ? decimalAddShape(a, b)
-          : op === '*'
-            ? decimalMultiplyShape(a, b)
-            : op === '/'
-              ? decimalDivideShape(a, b)
-              : decimalModuloShape(a, b);
-      type = decimal(shape.precision, shape.scale);
-      // Operands become decimals of their own shape; the operation produces `type`.
-      return {
-        kind: 'Arithmetic',
-        op,
-        left: coerceTo(left, decimal(a.precision, a.scale)),
-        right: coerceTo(right, decimal(b.precision, b.scale)),
-        type,
-        span,
-      };
-    } else if (lt.kind === 'BIGINT' || rt.kind === 'BIGINT') type = { kind: 'BIGINT' };
-    else type = { kind: 'INTEGER' };
-    return { kind: 'Arithmetic', op, left: coerceTo(left, type), right: coerceTo(right, type), type, span };
-  }
-
-  /** Both sides converted to one comparable type (string literals join temporal or numeric sides). */
-  private comparable(
-    left: BoundExpr,
-    right: BoundExpr,
-    ordering: boolean,
-    span: Span,
-  ): [BoundExpr, BoundExpr] {
-    if (left.type === null || right.type === null) {
-      const t = left.type ?? right.type;
-      return t ? [coerceTo(left, t), coerceTo(right, t)] : [left, right];
-    }
-    if (!canCompare(left.type, right.type, !ordering)) {
-      const lit = left.kind === 'Literal' || right.kind === 'Literal';
-      if (lit) {
-        const unified = this.unify([left, right], span, 'comparison');
-        return [unified[0]!, unified[1]!];
-      }
-      throw bindError(`Cannot compare ${formatType(left.type)} to ${formatType(right.type)}`, span);
-    }
-    const t = comparisonType(left.type, right.type);
-    if (!t) throw bindError(`Cannot compare ${formatType(left.type)} to ${formatType(right.type)}`, span);
-    return [coerceTo(left, t), coerceTo(right, t)];
-  }
-
-  /** Coerces every expression to their common super type (IN lists, BETWEEN, CASE, constructors). */
-  private unify(parts: readonly BoundExpr[], span: Span, what: string): BoundExpr[] {
-    const inputs: CoercionInput[] = parts.map((p) =>
-      p.kind === 'Literal' && p.type !== null ? { type: p.type, literal: p.value } : { type: p.type },
-    );
-    const common = commonSuperType(inputs);
-    if (common.kind === 'incompatible') {
-      throw bindError(what === 'comparison' ? `Invalid Predicate: ${common.message}` : common.message, span);
-    }
-    if (common.kind === 'all-null') return [...parts];
-    return parts.map((p) => {
-      try {
-        return coerceTo(p, common.type);
-      } catch (error) {
-        throw bindError(error instanceof Error ? error.message : String(error), p.span ?? span);
-      }
-    });
-  }
-
   /** Items bound and converted to their common type as ksqlDB's constructors do. */
   private userList(
     sources: readonly Expression[],
@@ -436,30 +303,6 @@ class ExpressionBinder {
       if (!(error instanceof ListCoercionError)) throw error;
       throw bindError(error.message, span);
     }
-  }
-
-  private boolean(e: BoundExpr, op: string): BoundExpr {
-    if (e.type !== null && e.type.kind !== 'BOOLEAN') {
-      throw bindError(`${op} requires BOOLEAN operands, got ${formatType(e.type)}`, e.span);
-    }
-    return e;
-  }
-
-  private caseOf(
-    conditions: BoundExpr[],
-    results: BoundExpr[],
-    otherwise: BoundExpr | undefined,
-    span: Span,
-  ): BoundExpr {
-    const all = this.unify(otherwise ? [...results, otherwise] : results, span, 'CASE');
-    const type = all.find((r) => r.type !== null)?.type ?? null;
-    return {
-      kind: 'Case',
-      whens: conditions.map((condition, i) => ({ condition, result: all[i]! })),
-      ...(otherwise ? { else: all[all.length - 1]! } : {}),
-      type,
-      span,
-    };
   }
 
   private call(e: FunctionCall, env: LambdaEnv): BoundExpr {
@@ -515,10 +358,4 @@ class ExpressionBinder {
     lambda.params.forEach((p, i) => inner.set(p.name, paramTypes[i]!));
     return this.bind(lambda.body, inner);
   }
-}
-
-/** Implicit coercion where allowed, else an explicit CAST node (the caller checked it is legal). */
-function coerceOrCast(e: BoundExpr, to: SqlType, span: Span | undefined): BoundExpr {
-  const out = coerceTo(e, to);
-  return out === e || out.span ? out : { ...out, span };
 }
