@@ -4,6 +4,7 @@
  * or installs process handlers.
  */
 import { createApiServer } from './api/api-server';
+import { verifyHandshake } from './api/auth/handshake';
 import { createRestApi } from './api/rest/rest-api';
 import { workbenchFeatures } from './api/socket/workbench-features';
 import { ConfigError, loadConfig } from './config/config';
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     upgrades: [rest.upgrade],
     beforeClose: rest.close,
     isReady,
+    socketAuthorize: (handshake) => verifyHandshake(rest.verifier, handshake),
     // The workbench's socket.io protocol; persistence comes from the store (server/api cannot import it).
     socketFeatures: workbenchFeatures({
       engine,

@@ -11,7 +11,12 @@ import { sendError, sendNotFound } from './http/respond';
 import { Router, type Route } from './http/router';
 import { healthRoutes } from './routes/healthcheck';
 import { infoRoute } from './routes/info';
-import { attachSocketServer, type KappaIo, type SocketFeature } from './socket/socket-server';
+import {
+  attachSocketServer,
+  type KappaIo,
+  type KappaSocket,
+  type SocketFeature,
+} from './socket/socket-server';
 import type { UpgradeHandler } from './ws/ws-query';
 
 export interface ApiServerOptions {
@@ -23,6 +28,8 @@ export interface ApiServerOptions {
   /** Routes beyond /info and the health checks (added by later features). */
   readonly routes?: readonly Route[];
   readonly socketFeatures?: readonly SocketFeature[];
+  /** socket.io handshake check (the same credentials as REST); absent: connections are open. */
+  readonly socketAuthorize?: (handshake: KappaSocket['handshake']) => boolean;
   /** Runs before routing (REST auth and CORS, see rest/rest-api.ts); false means it answered. */
   readonly guard?: RequestGuard;
   /** HTTP/1.1 upgrades besides socket.io's (the /ws/query WebSocket). */
@@ -96,6 +103,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     health: options.health,
     logger: log,
     features: options.socketFeatures ?? [],
+    ...(options.socketAuthorize ? { authorize: options.socketAuthorize } : {}),
   });
 
   return {

@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import { ErrorCodes } from '../../../lib/contracts/errors';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../lib/contracts/socket';
 import type { HealthSource } from '../../engine/health';
 import type { Logger } from '../../log/logger';
@@ -17,6 +18,8 @@ export interface SocketServerOptions {
   readonly features: readonly SocketFeature[];
   /** Largest accepted message, bytes (socket.io's maxHttpBufferSize). */
   readonly maxMessageBytes?: number;
+  /** Checks a connection's credentials (the same users and API keys as REST); absent: open. */
+  readonly authorize?: (handshake: KappaSocket['handshake']) => boolean;
 }
 
 /** socket.io for the workbench, on the engine's HTTP/1.1 server (same port as REST). */
@@ -27,6 +30,14 @@ export function attachSocketServer(server: http.Server, options: SocketServerOpt
     serveClient: false,
   });
   options.health.onChange((health) => io.emit('server:health', health));
+  const authorize = options.authorize;
+  if (authorize) {
+    io.use((socket, next) => {
+      if (authorize(socket.handshake)) return next();
+      // The browser sees this message and `data` in its connect_error event.
+      next(Object.assign(new Error('Unauthorized'), { data: { code: ErrorCodes.UNAUTHORIZED } }));
+    });
+  }
   io.on('connection', (socket) => {
     options.logger.debug('workbench connected', { socket: socket.id });
     socket.emit('server:health', options.health.snapshot());

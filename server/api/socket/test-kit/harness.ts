@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../../lib/contracts/socket';
 import { createLogger } from '../../../log/logger';
-import { attachSocketServer, type KappaIo } from '../socket-server';
+import { attachSocketServer, type KappaIo, type KappaSocket } from '../socket-server';
 import type { RunHistoryService, SavedQueriesService } from '../services';
 import type { ViewerLimits } from '../viewer-channel';
 import { workbenchFeatures } from '../workbench-features';
@@ -15,7 +15,7 @@ export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 export interface Harness {
   readonly url: string;
   readonly io: KappaIo;
-  client(): Promise<TestClient>;
+  client(options?: { auth?: Record<string, string> }): Promise<TestClient>;
   close(): Promise<void>;
 }
 
@@ -26,6 +26,7 @@ export async function startHarness(
     savedQueries?: SavedQueriesService;
     runHistory?: RunHistoryService;
     statusIntervalMs?: number;
+    authorize?: (handshake: KappaSocket['handshake']) => boolean;
   } = {},
 ): Promise<Harness> {
   const logger = createLogger({ level: 'error', format: 'json', write: () => undefined });
@@ -34,6 +35,7 @@ export async function startHarness(
     corsOrigins: [],
     health: engine.health,
     logger,
+    ...(options.authorize ? { authorize: options.authorize } : {}),
     features: workbenchFeatures({
       engine,
       logger,
@@ -47,8 +49,13 @@ export async function startHarness(
   return {
     url,
     io,
-    client: async () => {
-      const socket: TestClient = connect(url, { transports: ['websocket'], forceNew: true });
+    client: async (clientOptions = {}) => {
+      const socket: TestClient = connect(url, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        ...(clientOptions.auth ? { auth: clientOptions.auth } : {}),
+      });
       clients.push(socket);
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', () => resolve());
