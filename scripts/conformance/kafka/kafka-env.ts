@@ -4,7 +4,10 @@ import { createKafka } from '../../../server/kafka/client';
 import { silentLogger } from '../../../server/log/logger';
 import { startBroker, type RunningBroker } from '../../kafka/broker';
 
-/** The broker the --kafka cases share, and one client and admin for the runner's own requests. */
+/**
+ * The broker the --kafka cases share, the kafkajs client every case's engine uses, and an admin for
+ * broker-wide requests only (cases use admins of their own: see kafka-executor.ts).
+ */
 export interface KafkaEnv {
   readonly bootstrap: string;
   readonly kafka: Kafka;

@@ -1,3 +1,4 @@
+import type { Admin } from 'kafkajs';
 import type { CaseExecutor } from '../case-executor';
 import { oneLine } from '../expected-error';
 import { describeError, failed, messageCategory, type CaseOutcome } from '../outcome';
@@ -29,6 +30,9 @@ export class KafkaExecutor implements CaseExecutor {
     const prefix = `qtt${this.env.runId}x${n}_`;
     const c = namespaceCase(testCase, prefix);
     const settle = Math.min(2 * this.settleMs, this.settleMs + 100 * c.inputs.length);
+    // An admin per case: kafkajs keeps refreshing the metadata of every topic an admin has touched,
+    // and once another case's topics are deleted a shared admin fails every request from then on.
+    const admin = this.env.kafka.admin();
     let engine: CaseEngine | undefined;
     let target: KafkaTarget | undefined;
     let timer: NodeJS.Timeout | undefined;
@@ -39,10 +43,11 @@ export class KafkaExecutor implements CaseExecutor {
       );
     });
     const work = async (): Promise<CaseOutcome> => {
+      await admin.connect();
       engine = await startCaseEngine(this.env.kafka, this.env.bootstrap, prefix);
       target = new KafkaTarget({
         kafka: this.env.kafka,
-        admin: this.env.admin,
+        admin,
         engine,
         prefix,
         properties: c.properties,
@@ -61,15 +66,20 @@ export class KafkaExecutor implements CaseExecutor {
       clearTimeout(timer);
       // After a timeout the case is still running: let it reach a point where it can be stopped.
       await Promise.race([running.catch(() => {}), new Promise((r) => setTimeout(r, 15_000))]);
-      await this.cleanUp(engine, target);
+      await this.cleanUp(admin, engine, target);
     }
   }
 
-  private async cleanUp(engine: CaseEngine | undefined, target: KafkaTarget | undefined): Promise<void> {
+  private async cleanUp(
+    admin: Admin,
+    engine: CaseEngine | undefined,
+    target: KafkaTarget | undefined,
+  ): Promise<void> {
     await target?.close();
     await engine?.stop();
     const topics = await target?.caseTopics().catch(() => []);
-    if (topics && topics.length > 0) await this.env.admin.deleteTopics({ topics }).catch(() => {});
+    if (topics && topics.length > 0) await admin.deleteTopics({ topics }).catch(() => {});
+    await admin.disconnect().catch(() => {});
   }
 }
 
