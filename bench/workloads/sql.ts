@@ -64,10 +64,10 @@ FROM bid`,
 FROM bid GROUP BY auction, TIMESTAMPTOSTRING(dateTime, 'yyyy-MM-dd', 'UTC')`,
   q18: `SELECT bidder, auction, LATEST_BY_OFFSET(price) AS price, LATEST_BY_OFFSET(channel) AS channel,
   LATEST_BY_OFFSET(dateTime) AS dateTime FROM bid GROUP BY bidder, auction`,
-  q3: `SELECT P.name AS name, P.city AS city, P.state AS state, A.id AS id FROM auction_s A
+  q3: `SELECT A.seller AS seller, P.name AS name, P.city AS city, P.state AS state, A.id AS id FROM auction_s A
   JOIN person_t P ON A.seller = P.id
   WHERE A.category = 10 AND (P.state = 'OR' OR P.state = 'ID' OR P.state = 'CA')`,
-  q13: `SELECT B.auction AS auction, B.bidder AS bidder, B.price AS price, B.dateTime AS dateTime,
+  q13: `SELECT S.k AS k, B.auction AS auction, B.bidder AS bidder, B.price AS price, B.dateTime AS dateTime,
   S.payload AS payload FROM bid B JOIN side_t S ON B.auction % 10000 = S.k`,
   q20: `SELECT B.auction AS auction, B.bidder AS bidder, B.price AS price, B.channel AS channel,
   A.itemName AS itemName, A.initialBid AS initialBid, A.reserve AS reserve, A.seller AS seller,

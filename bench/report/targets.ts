@@ -1,0 +1,80 @@
+/** Issue 9's targets, checked against a run. */
+import type { BenchResults } from './results';
+import { summarizeThroughput } from './markdown';
+import { STATEFUL, JOINS, STATELESS } from '../run/workloads';
+
+export interface TargetCheck {
+  readonly target: string;
+  readonly measured: string;
+  readonly met?: boolean;
+}
+
+const k = (v: number): string => `${(v / 1000).toFixed(1)} k/s`;
+
+export function evaluateTargets(r: BenchResults): TargetCheck[] {
+  const out: TargetCheck[] = [];
+  const s = summarizeThroughput(r.throughput);
+  const stateless = s.filter((x) => STATELESS.includes(x.id as never));
+  if (stateless.length > 0) {
+    const worst = stateless.reduce((a, b) => ((a.ratio ?? 0) <= (b.ratio ?? 0) ? a : b));
+    out.push({
+      target: 'stateless ≥ 0.8× B3',
+      measured: stateless.map((x) => `${x.id} ${x.ratio?.toFixed(2) ?? '—'}×`).join(', '),
+      met: stateless.every((x) => (x.ratio ?? 0) >= 0.8),
+    });
+    out.push({
+      target: 'stateless ≥ 60,000 events/s',
+      measured: stateless.map((x) => `${x.id} ${x.eventsPerSec ? k(x.eventsPerSec) : 'fails'}`).join(', '),
+      met: stateless.every((x) => (x.eventsPerSec ?? 0) >= 60_000),
+    });
+    void worst;
+  }
+  for (const [name, ids] of [
+    ['windows/aggregates', STATEFUL],
+    ['joins', JOINS],
+  ] as const) {
+    const rows = s.filter((x) => ids.includes(x.id as never));
+    if (rows.length === 0) continue;
+    out.push({
+      target: `${name} ≥ 30,000 events/s`,
+      measured: rows.map((x) => `${x.id} ${x.eventsPerSec ? k(x.eventsPerSec) : 'fails'}`).join(', '),
+      met: rows.every((x) => (x.eventsPerSec ?? 0) >= 30_000),
+    });
+  }
+  const q0 = r.inproc.find((x) => x.id === 'q0');
+  out.push({
+    target: 'in-process q0 ≥ 500,000 events/s on one core',
+    measured: q0?.eventsPerSec ? k(q0.eventsPerSec) : 'not run',
+    ...(q0?.eventsPerSec ? { met: q0.eventsPerSec >= 500_000 } : {}),
+  });
+  const l10 = r.latency.find((x) => x.path !== 'B5' && x.offeredPerSec === 10_000 && x.addedMs);
+  out.push({
+    target: 'added Kafka→Kafka latency p99 ≤ 50 ms at 10k events/s',
+    measured: l10?.addedMs ? `${l10.addedMs.p99.toFixed(1)} ms (${l10.path})` : 'not run',
+    ...(l10?.addedMs ? { met: l10.addedMs.p99 <= 50 } : {}),
+  });
+  if (r.browser.measured) {
+    const b10 = r.browser.rows.find((x) => x.offeredRowsPerSec === 10_000) ?? r.browser.rows.at(-1);
+    if (b10) {
+      out.push({
+        target: 'event-to-screen p50 ≤ 100 ms, p99 ≤ 250 ms',
+        measured: r.browser.rows
+          .map(
+            (b) =>
+              `${k(b.offeredRowsPerSec)}: p50 ${b.eventToPaintMs.p50.toFixed(0)} / p99 ${b.eventToPaintMs.p99.toFixed(0)} ms`,
+          )
+          .join('; '),
+        met: r.browser.rows.every((b) => b.eventToPaintMs.p50 <= 100 && b.eventToPaintMs.p99 <= 250),
+      });
+      out.push({
+        target: 'browser ≥ 50 fps at 10k rows/s',
+        measured: `${b10.fps.toFixed(0)} fps`,
+        met: b10.fps >= 50,
+      });
+    }
+  } else {
+    out.push({ target: 'event-to-screen p50 ≤ 100 ms, p99 ≤ 250 ms', measured: r.browser.reason });
+    out.push({ target: 'browser ≥ 50 fps at 10k rows/s', measured: r.browser.reason });
+  }
+  return out;
+}

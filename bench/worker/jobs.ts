@@ -1,0 +1,39 @@
+/** The jobs a measured child process can run (passed as JSON in argv[2]). */
+import type { QueryId } from '../workloads/sql';
+
+export interface KafkaJobBase {
+  readonly bootstrapServers: string;
+  /** Input topic → records expected (the whole pre-loaded topic). */
+  readonly inputs: Readonly<Record<string, number>>;
+  readonly output: string;
+  readonly partitions: number;
+}
+
+export type BaselineKind = 'b1' | 'b2' | 'b3' | 'b4-tumbling' | 'b4-hopping';
+
+export type Job =
+  | (KafkaJobBase & { readonly kind: 'baseline'; readonly baseline: BaselineKind })
+  | (KafkaJobBase & {
+      readonly kind: 'engine';
+      readonly query: QueryId;
+      readonly sources: {
+        readonly person: string;
+        readonly auction: string;
+        readonly bid: string;
+        readonly side: string;
+      };
+      readonly serviceId: string;
+    })
+  | {
+      readonly kind: 'inproc';
+      readonly query: QueryId;
+      readonly events: number;
+      readonly seed: number;
+      readonly eventsPerSecond: number;
+      readonly repetitions: number;
+    };
+
+export function parseJob(text: string | undefined): Job {
+  if (!text) throw new Error('usage: worker <job JSON>');
+  return JSON.parse(text) as Job;
+}
