@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { ENGINE_URL_STORAGE_KEY, isHttpUrl } from '../../lib/client/engine-url';
+import { API_KEY_STORAGE_KEY, ENGINE_URL_STORAGE_KEY, isHttpUrl } from '../../lib/client/engine-url';
 import { SettingsSchema } from '../../lib/client/settings';
 import { PageFrame } from '../ui/page-frame';
 import styles from '../ui/page-frame.module.css';
@@ -14,6 +14,7 @@ export function SettingsForm() {
   const url = edited ?? engine.url;
   const [theme, setTheme] = useState(settings.theme);
   const [maxRows, setMaxRows] = useState(String(settings.maxRows));
+  const [apiKey, setApiKey] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const save = (): void => {
@@ -24,9 +25,13 @@ export function SettingsForm() {
       return setMessage({ ok: false, text: 'The engine URL must start with http:// or https://.' });
     setSettings(next.data);
     const changedUrl = url.trim() !== engine.url;
-    if (changedUrl) {
-      if (url.trim()) window.localStorage.setItem(ENGINE_URL_STORAGE_KEY, url.trim());
-      else window.localStorage.removeItem(ENGINE_URL_STORAGE_KEY);
+    if (apiKey !== null) {
+      if (apiKey.trim()) window.localStorage.setItem(API_KEY_STORAGE_KEY, apiKey.trim());
+      else window.localStorage.removeItem(API_KEY_STORAGE_KEY);
+    }
+    if (changedUrl || apiKey !== null) {
+      if (changedUrl && url.trim()) window.localStorage.setItem(ENGINE_URL_STORAGE_KEY, url.trim());
+      else if (changedUrl) window.localStorage.removeItem(ENGINE_URL_STORAGE_KEY);
       window.location.reload(); // one socket per page: reconnect to the new engine
       return;
     }
@@ -53,6 +58,18 @@ export function SettingsForm() {
           <span className={styles.muted}>
             Where the Kappa engine listens (REST and socket.io). Empty: port 8088 on this host.
           </span>
+        </label>
+        <label>
+          API key
+          <input
+            type="password"
+            autoComplete="off"
+            value={apiKey ?? ''}
+            placeholder={engine.error ? 'required by this engine' : 'leave empty if the engine needs none'}
+            onChange={(e) => setApiKey(e.target.value)}
+            data-testid="settings-api-key"
+          />
+          <span className={styles.muted}>Kept in this browser only; sent when connecting to the engine.</span>
         </label>
         <label>
           Theme

@@ -9,11 +9,18 @@ export function HealthBadge({ engine }: { engine: EngineConnection }) {
   const status = engine.health?.serverStatus;
   return (
     <div className={styles.badges} aria-live="polite">
-      <span className={styles.badge} data-state={engine.connected ? 'ok' : 'bad'} data-testid="engine-status">
+      <span
+        className={styles.badge}
+        data-state={engine.connected ? 'ok' : 'bad'}
+        data-testid="engine-status"
+        title={engine.error ? 'Set the API key in Settings' : (engine.health?.degradedReason ?? engine.url)}
+      >
         <span className={styles.dot} aria-hidden />
         {engine.connected
           ? `Engine ${status === 'DEGRADED' ? 'degraded' : 'connected'}`
-          : 'Engine unreachable'}
+          : engine.error
+            ? `Engine: ${engine.error}`
+            : 'Engine unreachable'}
       </span>
       <span
         className={styles.badge}

@@ -4,6 +4,9 @@
  */
 export const ENGINE_URL_STORAGE_KEY = 'kappa.engineUrl';
 
+/** An API key for an engine that requires one (sent in the socket.io handshake as `auth.token`). */
+export const API_KEY_STORAGE_KEY = 'kappa.apiKey';
+
 export function resolveEngineUrl(
   location: { protocol: string; hostname: string },
   stored: string | null,
