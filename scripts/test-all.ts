@@ -46,6 +46,19 @@ async function vitest(
   return { ...counts, failed: exitCode !== 0 && counts.failed === 0 ? 1 : counts.failed, exitCode };
 }
 
+/** The QTT case totals, shown beside the gate (the gate itself counts as one test). */
+function conformanceTotals(file: string): string {
+  try {
+    const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      totals?: { passed: number; failed: number; skipped: number };
+    };
+    const t = raw.totals;
+    return t ? ` [cases: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped]` : '';
+  } catch {
+    return '';
+  }
+}
+
 async function main(): Promise<number> {
   fs.mkdirSync(resultsDir, { recursive: true });
   let broker: RunningBroker | undefined;
@@ -73,11 +86,11 @@ async function main(): Promise<number> {
     results.push(await step('unit tests', () => vitest('unit', env)));
     results.push(await step('integration tests (real Kafka)', () => vitest('integration', env)));
     if (fs.existsSync(path.join(repoRoot, 'scripts', 'conformance', 'main.ts'))) {
-      results.push(
-        await step('ksqlDB conformance', () =>
-          gate(npx('tsx'), ['scripts/conformance/main.ts', '--check-baseline']),
-        ),
+      const report = path.join(resultsDir, 'conformance.json');
+      const conformance = await step('ksqlDB conformance (baseline gate)', () =>
+        gate(npx('tsx'), ['scripts/conformance/main.ts', '--check-baseline', '--json', report]),
       );
+      results.push({ ...conformance, name: `${conformance.name}${conformanceTotals(report)}` });
     }
     results.push(
       await step('e2e (Chromium)', async () => {
