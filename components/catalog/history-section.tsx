@@ -27,6 +27,7 @@ export function HistorySection({ actions }: { actions: CatalogActions }) {
               type="button"
               className={styles.historyButton}
               onClick={() => actions.openTab(run.sql)}
+              data-testid="history-open"
               title={`${run.sql}\n${run.errorMessage ?? ''}`}
             >
               <span className={styles.state} data-state={run.status.toUpperCase()} aria-label={run.status}>

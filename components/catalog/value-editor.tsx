@@ -98,6 +98,7 @@ export function ValueEditor({
             <button
               type="button"
               onClick={() => onChange(items.filter((_, j) => j !== i))}
+              data-testid={`${testid}-${i}-remove`}
               aria-label={`Remove ${label} item ${i + 1}`}
             >
               −

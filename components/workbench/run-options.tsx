@@ -63,7 +63,12 @@ export function RunOptions({
                 aria-label={`Value of ${k}`}
                 data-testid={`property-value-${k}`}
               />
-              <button type="button" onClick={() => setProperty(k, null)} aria-label={`Remove ${k}`}>
+              <button
+                type="button"
+                onClick={() => setProperty(k, null)}
+                aria-label={`Remove ${k}`}
+                data-testid={`property-remove-${k}`}
+              >
                 ×
               </button>
             </div>
