@@ -41,8 +41,32 @@ export class KafkaRecordSource implements RecordSource {
     const consumer: Consumer = this.kafka.consumer({
       groupId: `${this.groupPrefix}${randomUUID()}`,
       maxWaitTimeInMs: 250,
-      sessionTimeout: 30_000,
+      // After a broker outage the restarted consumer joins as a new member and waits for the old
+      // member's session to expire: this bounds how long a push query stays silent afterwards.
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1000,
       allowAutoTopicCreation: false,
+    });
+    let paused = false;
+    let crashed = false;
+    // kafkajs restarts a crashed consumer (a broker outage) in a fresh group member with no
+    // committed offsets and no paused topics: resume where delivery stopped, neither from the
+    // beginning again (duplicate rows) nor from the end (lost rows), and keep a pause in force.
+    consumer.on(consumer.events.CRASH, () => {
+      crashed = true;
+    });
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      if (!crashed) return;
+      for (const [t, parts] of ends) {
+        for (const [partition, end] of parts) {
+          const offset =
+            positions.get(key(t, partition)) ??
+            options.offsets?.get(partition) ??
+            (options.from === 'latest' && !options.bounded ? end : undefined);
+          if (offset !== undefined) consumer.seek({ topic: t, partition, offset: String(offset) });
+        }
+      }
+      if (paused) consumer.pause(topics.map((topic) => ({ topic })));
     });
     let closed = false;
     const close = async (): Promise<void> => {
@@ -95,8 +119,14 @@ export class KafkaRecordSource implements RecordSource {
           consumer.seek({ topic: t, partition, offset: String(offset) });
     }
     return {
-      pause: () => consumer.pause(topics.map((topic) => ({ topic }))),
-      resume: () => consumer.resume(topics.map((topic) => ({ topic }))),
+      pause: () => {
+        paused = true;
+        consumer.pause(topics.map((topic) => ({ topic })));
+      },
+      resume: () => {
+        paused = false;
+        consumer.resume(topics.map((topic) => ({ topic })));
+      },
       close,
       done,
       lag: () => {
