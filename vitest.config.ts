@@ -16,7 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['{server,lib,cli,scripts,bench}/**/*.int.test.ts'],
+          include: ['{server,lib,cli,scripts,bench,test}/**/*.int.test.ts'],
           environment: 'node',
           globalSetup: ['scripts/testing/kafka-global-setup.ts'],
           testTimeout: 60_000,
