@@ -11,6 +11,8 @@ export interface ReadOptions {
   readonly bounded: boolean;
   /** Start each partition at this offset (workbench topic tail), overriding `from`. */
   readonly offsets?: ReadonlyMap<number, number>;
+  /** Start every partition at this offset (workbench topic tail), overriding `from`. */
+  readonly fromOffset?: number;
   /** Start at the first record at or after this time (workbench topic tail). */
   readonly fromTimestamp?: number;
 }

@@ -91,6 +91,19 @@ export class TopicAdmin {
     return new Map(offsets.map((p) => [p.partition, Number(p.high)]));
   }
 
+  /** Per partition, the first offset whose record time is at or after `timestamp` (the end if none). */
+  async offsetsForTimestamp(name: string, timestamp: number): Promise<Map<number, number>> {
+    const admin = await this.connected();
+    const offsets = await admin.fetchTopicOffsetsByTimestamp(name, timestamp);
+    const ends = await this.endOffsets(name);
+    return new Map(
+      offsets.map((p) => [
+        p.partition,
+        Number(p.offset) < 0 ? (ends.get(p.partition) ?? 0) : Number(p.offset),
+      ]),
+    );
+  }
+
   async close(): Promise<void> {
     await this.admin?.disconnect();
     this.admin = undefined;

@@ -25,7 +25,7 @@ export class InMemoryRecordSource implements RecordSource {
       for (const n of names) {
         for (const r of this.topics.records(n)) {
           if (options.fromTimestamp !== undefined && r.timestamp < options.fromTimestamp) continue;
-          const start = options.offsets?.get(r.partition);
+          const start = options.offsets?.get(r.partition) ?? options.fromOffset;
           if (start !== undefined && r.offset < start) continue;
           queue.push(r);
         }

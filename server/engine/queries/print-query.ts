@@ -10,6 +10,7 @@ export interface PrintOptions {
   readonly limit?: number;
   /** Workbench tail: start offsets per partition, or a start time. */
   readonly offsets?: ReadonlyMap<number, number>;
+  readonly fromOffset?: number;
   readonly fromTimestamp?: number;
 }
 
@@ -62,6 +63,7 @@ export class PrintQuery implements QueryHandle {
         bounded: false,
         ...(this.options.offsets ? { offsets: this.options.offsets } : {}),
         ...(this.options.fromTimestamp !== undefined ? { fromTimestamp: this.options.fromTimestamp } : {}),
+        ...(this.options.fromOffset !== undefined ? { fromOffset: this.options.fromOffset } : {}),
       },
       (records) => this.onBatch(records),
     );

@@ -71,6 +71,7 @@ export class TransientQueries {
             fromBeginning: stmt.fromBeginning,
             ...(stmt.interval !== undefined ? { interval: stmt.interval } : {}),
             ...(stmt.limit !== undefined ? { limit: stmt.limit } : {}),
+            ...tailStart(properties),
           },
           this.source,
           remove,
@@ -154,4 +155,24 @@ export class TransientQueries {
   async closeAll(): Promise<void> {
     await Promise.all([...this.running.values()].map((q) => q.close()));
   }
+}
+
+/**
+ * The workbench's topic tail asks PRINT to start at an offset or a time through these properties;
+ * the reader then seeks there rather than reading the topic from the beginning.
+ */
+function tailStart(properties: Readonly<Record<string, string>>): {
+  fromOffset?: number;
+  fromTimestamp?: number;
+} {
+  const offset = Number(properties['kappa.tail.from.offset']);
+  const timestamp = Number(properties['kappa.tail.from.timestamp']);
+  return {
+    ...(properties['kappa.tail.from.offset'] !== undefined && Number.isSafeInteger(offset) && offset >= 0
+      ? { fromOffset: offset }
+      : {}),
+    ...(properties['kappa.tail.from.timestamp'] !== undefined && Number.isSafeInteger(timestamp)
+      ? { fromTimestamp: timestamp }
+      : {}),
+  };
 }

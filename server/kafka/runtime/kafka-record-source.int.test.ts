@@ -48,6 +48,34 @@ describe('KafkaRecordSource', () => {
     await producer.disconnect();
   }, 60_000);
 
+  it('starts a tail at an offset or at a time', async () => {
+    const topic = uniqueName('seek');
+    await admin.ensure({ name: topic, partitions: 1 });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic,
+      messages: [0, 1, 2, 3].map((i) => ({ value: `v${i}`, timestamp: String(1000 + i * 1000) })),
+    });
+    const read = async (options: { fromOffset?: number; fromTimestamp?: number }): Promise<string[]> => {
+      const got: string[] = [];
+      const reader = await source.open(
+        [topic],
+        { from: 'earliest', bounded: false, ...options },
+        (records) => {
+          for (const r of records) got.push(r.value?.toString() ?? '');
+        },
+      );
+      const deadline = Date.now() + 15_000;
+      while (got.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      await reader.close();
+      return got;
+    };
+    expect(await read({ fromOffset: 2 })).toEqual(['v2', 'v3']);
+    expect(await read({ fromTimestamp: 3000 })).toEqual(['v2', 'v3']);
+    await producer.disconnect();
+  }, 60_000);
+
   it('rejects a topic that does not exist, and ends at once on an empty topic', async () => {
     await expect(
       source.open([uniqueName('missing')], { from: 'earliest', bounded: true }, () => {}),

@@ -113,6 +113,21 @@ export class KafkaRecordSource implements RecordSource {
         if (options.bounded && remaining() === 0) await close();
       },
     });
+    // Topic tails from an offset or a time seek there instead of reading everything before it.
+    for (const t of topics) {
+      const starts =
+        options.fromTimestamp !== undefined
+          ? await this.admin.offsetsForTimestamp(t, options.fromTimestamp)
+          : options.fromOffset !== undefined
+            ? new Map(
+                [...(ends.get(t) ?? new Map<number, number>()).keys()].map((p) => [p, options.fromOffset!]),
+              )
+            : undefined;
+      for (const [partition, offset] of starts ?? []) {
+        const end = ends.get(t)?.get(partition) ?? offset;
+        consumer.seek({ topic: t, partition, offset: String(Math.min(offset, end)) });
+      }
+    }
     if (options.offsets) {
       for (const t of topics)
         for (const [partition, offset] of options.offsets)
