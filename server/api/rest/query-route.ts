@@ -2,6 +2,7 @@ import { KsqlRequestSchema, MediaTypes } from '../../../lib/contracts/rest';
 import { negotiate } from '../http/accept';
 import { readJsonBody } from '../http/body';
 import type { Route } from '../http/router';
+import { marksKeys } from './key-marking';
 import { notAcceptable } from './not-acceptable';
 import { requestProperties, requestVariables } from './properties';
 import { openQuery, type RestContext } from './rest-context';
@@ -39,7 +40,7 @@ export function queryRoute(ctx: RestContext): Route {
           ? printEncoding(handle, mediaType)
           : mediaType === MediaTypes.DELIMITED
             ? delimitedEncoding(handle)
-            : streamedRowsEncoding(handle, mediaType);
+            : streamedRowsEncoding(handle, mediaType, marksKeys(handle, ctx.engine.catalog()));
       await streamQuery(handle, res, encoding, {
         keepAliveMs: ctx.keepAliveMs,
         maxBufferedBytes: ctx.maxBufferedBytes,

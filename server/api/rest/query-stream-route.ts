@@ -2,6 +2,7 @@ import { MediaTypes, QueryStreamArgsSchema } from '../../../lib/contracts/rest';
 import { negotiate } from '../http/accept';
 import { readJsonBody } from '../http/body';
 import type { Route } from '../http/router';
+import { marksKeys } from './key-marking';
 import { notAcceptable } from './not-acceptable';
 import { requestProperties, requestVariables } from './properties';
 import { openQuery, type RestContext } from './rest-context';
@@ -45,7 +46,10 @@ export function queryStreamRoute(ctx: RestContext): Route {
           : mediaType === MediaTypes.JSON
             ? jsonArrayEncoding(handle)
             : mediaType === MediaTypes.KSQL_V1_JSON
-              ? { ...streamedRowsEncoding(handle, mediaType), keepAlive: undefined } // /query only
+              ? {
+                  ...streamedRowsEncoding(handle, mediaType, marksKeys(handle, ctx.engine.catalog())),
+                  keepAlive: undefined,
+                } // /query only
               : delimitedEncoding(handle);
       await streamQuery(handle, res, encoding, {
         keepAliveMs: ctx.keepAliveMs,

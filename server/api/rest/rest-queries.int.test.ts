@@ -18,7 +18,8 @@ beforeAll(async () => {
     ksql: `CREATE STREAM ${S} (ID STRING KEY, AMOUNT DECIMAL(4,2), N BIGINT)
              WITH (kafka_topic='${S.toLowerCase()}', value_format='JSON', partitions=1);
            INSERT INTO ${S} (ID, AMOUNT, N) VALUES ('a', 1.10, 1);
-           INSERT INTO ${S} (ID, AMOUNT, N) VALUES ('b', 2.5, 2);`,
+           INSERT INTO ${S} (ID, AMOUNT, N) VALUES ('b', 2.5, 2);
+           CREATE TABLE ${S}_COUNTS AS SELECT ID, COUNT(*) AS C FROM ${S} GROUP BY ID;`,
   });
   expect(r.status).toBe(200);
 });
@@ -49,16 +50,24 @@ describe.each(PROTOCOLS)('queries over %s', (protocol) => {
     ]);
   });
 
-  it('POST /query answers a pull query with KEY columns marked', async () => {
+  it('POST /query answers pull queries, marking KEY columns for tables only (as ksqlDB)', async () => {
     const r = await post('/query', { ksql: `SELECT * FROM ${S};` });
     expect(json(r)).toEqual([
-      {
-        header: {
-          queryId: expect.any(String),
-          schema: '`ID` STRING KEY, `AMOUNT` DECIMAL(4, 2), `N` BIGINT',
-        },
-      },
+      { header: { queryId: expect.any(String), schema: '`ID` STRING, `AMOUNT` DECIMAL(4, 2), `N` BIGINT' } },
       ...ROWS,
+      { finalMessage: 'Query Completed' },
+    ]);
+    let table: unknown[] = [];
+    await waitFor(
+      () => table.length === 3,
+      20_000,
+      async () => {
+        table = json<unknown[]>(await post('/query', { ksql: `SELECT * FROM ${S}_COUNTS WHERE ID = 'b';` }));
+      },
+    );
+    expect(table).toEqual([
+      { header: { queryId: expect.any(String), schema: '`ID` STRING KEY, `C` BIGINT' } },
+      { row: { columns: ['b', 1] } },
       { finalMessage: 'Query Completed' },
     ]);
   });

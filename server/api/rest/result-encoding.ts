@@ -19,10 +19,10 @@ export interface QueryEncoding {
   readonly keepAlive?: string;
 }
 
-/** "`ID` STRING KEY, `COUNT` BIGINT": key columns are marked for pull queries only, as in ksqlDB. */
-export function schemaString(handle: Pick<QueryHandle, 'columns' | 'kind'>): string {
-  return handle.columns
-    .map((c) => `${quote(c.name)} ${formatType(c.type)}${handle.kind === 'pull' && c.key ? ' KEY' : ''}`)
+/** "`ID` STRING KEY, `COUNT` BIGINT" — `markKeys` for pull queries against tables (key-marking.ts). */
+export function schemaString(columns: QueryHandle['columns'], markKeys: boolean): string {
+  return columns
+    .map((c) => `${quote(c.name)} ${formatType(c.type)}${markKeys && c.key ? ' KEY' : ''}`)
     .join(', ');
 }
 
@@ -56,12 +56,17 @@ function errorJson(end: QueryEnd): string {
  * ksqlDB's StreamedRow array (/query, and /query-stream with application/vnd.ksql.v1+json): every
  * element but the last is followed by ",\n" so clients can read it line by line, as ksqlDB writes it.
  */
-export function streamedRowsEncoding(handle: QueryHandle, contentType: string): QueryEncoding {
+export function streamedRowsEncoding(
+  handle: QueryHandle,
+  contentType: string,
+  markKeys: boolean,
+): QueryEncoding {
   const write = rowWriter(handle.columns);
   return {
     contentType,
     keepAlive: handle.kind === 'push' ? '\n' : undefined,
-    begin: () => `[${JSON.stringify({ header: { queryId: handle.id, schema: schemaString(handle) } })},\n`,
+    begin: () =>
+      `[${JSON.stringify({ header: { queryId: handle.id, schema: schemaString(handle.columns, markKeys) } })},\n`,
     row: (row) => `{"row":{"columns":${write(row)}${row.tombstone === true ? ',"tombstone":true' : ''}}},\n`,
     end: (end) => {
       switch (end.reason) {
