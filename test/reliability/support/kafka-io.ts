@@ -13,6 +13,8 @@ export interface TopicRecord {
   readonly value: string | null;
   readonly partition: number;
   readonly offset: number;
+  /** When the reader received it (epoch ms): how long outputs took to appear. */
+  readonly receivedAt: number;
 }
 
 export function testKafka(bootstrap: string, clientId = 'kappa-reliability'): Kafka {
@@ -78,6 +80,7 @@ export async function readTopic(
         value: message.value?.toString('utf8') ?? null,
         partition,
         offset: Number(message.offset),
+        receivedAt: Date.now(),
       });
     },
   });
