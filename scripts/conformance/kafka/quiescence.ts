@@ -45,21 +45,28 @@ interface Snapshot {
 async function snapshot(admin: Admin, groups: readonly QueryGroup[]): Promise<Snapshot> {
   const behind: string[] = [];
   const ends: string[] = [];
-  const high = new Map<string, Map<number, number>>();
-  const endsOf = async (topic: string): Promise<Map<number, number>> => {
-    let m = high.get(topic);
-    if (m === undefined) {
-      const offsets = await admin.fetchTopicOffsets(topic).catch(() => []);
-      m = new Map(offsets.map((p) => [p.partition, Number(p.high)]));
+  const high = new Map<string, Map<number, number> | undefined>();
+  // A request that fails (a topic the broker does not know yet) means "not quiet", never "caught up".
+  const endsOf = async (topic: string): Promise<Map<number, number> | undefined> => {
+    if (!high.has(topic)) {
+      const offsets = await admin.fetchTopicOffsets(topic).catch(() => undefined);
+      const m = offsets && new Map(offsets.map((p) => [p.partition, Number(p.high)]));
       high.set(topic, m);
-      ends.push(`${topic}:${[...m.values()].join(',')}`);
+      if (m) ends.push(`${topic}:${[...m.values()].join(',')}`);
+      else behind.push(`cannot read the end offsets of ${topic}`);
     }
-    return m;
+    return high.get(topic);
   };
   for (const g of groups) {
     if (g.sink !== undefined) await endsOf(g.sink);
     if (g.topics.length === 0) continue;
-    const committed = await admin.fetchOffsets({ groupId: g.groupId, topics: [...g.topics] }).catch(() => []);
+    const committed = await admin
+      .fetchOffsets({ groupId: g.groupId, topics: [...g.topics] })
+      .catch(() => undefined);
+    if (committed === undefined) {
+      behind.push(`cannot read the offsets of ${g.queryId}`);
+      continue;
+    }
     for (const topic of g.topics) {
       const got = new Map(
         (committed.find((c) => c.topic === topic)?.partitions ?? []).map((p) => [
@@ -67,7 +74,7 @@ async function snapshot(admin: Admin, groups: readonly QueryGroup[]): Promise<Sn
           Number(p.offset),
         ]),
       );
-      for (const [partition, end] of await endsOf(topic)) {
+      for (const [partition, end] of (await endsOf(topic)) ?? []) {
         const at = got.get(partition) ?? -1;
         if (end > 0 && at < end)
           behind.push(`${g.queryId} at ${topic}[${partition}] ${Math.max(at, 0)}/${end}`);

@@ -4,7 +4,8 @@ import type { RawHeader, RawRecord } from '../../../server/testing/driver-api';
 
 /**
  * Reads every record of the topics, up to the end offsets they have when called, with one consumer
- * in a group of its own. Records come back per topic in (partition, offset) order. Gives up after
+ * in a group of its own (a topic that does not exist is an error). Records come back per topic in
+ * (partition, offset) order. Gives up after
  * `timeoutMs` with what it has (a partition whose last offsets are transaction markers never shows
  * them as records).
  */
@@ -17,7 +18,7 @@ export async function readTopics(
   const out = new Map<string, RawRecord[]>(topics.map((t) => [t, []]));
   const pending = new Map<string, number>();
   for (const topic of topics) {
-    const offsets = await admin.fetchTopicOffsets(topic).catch(() => []);
+    const offsets = await admin.fetchTopicOffsets(topic);
     for (const p of offsets)
       if (Number(p.high) > Number(p.low)) pending.set(`${topic}/${p.partition}`, Number(p.high));
   }
