@@ -92,7 +92,15 @@ export class QueryTask {
             tombstone: rec.tombstone,
             ...(rec.old !== undefined ? { old: rec.old } : {}),
           });
-          this.out.push({ topic, partition: partitionFor(key, spec.tasks), key, value, timestamp: rec.ts });
+          this.out.push({
+            topic,
+            partition: partitionFor(key, spec.tasks),
+            key,
+            value,
+            timestamp: rec.ts,
+            // Kafka Streams carries headers through repartition topics: a GROUP BY's outputs keep them.
+            ...(rec.headers ? { headers: rec.headers as KafkaHeaders } : {}),
+          });
         },
       };
     };
@@ -119,6 +127,7 @@ export class QueryTask {
             partition: r.partition,
             offset: r.offset,
             ...(v.old !== undefined ? { old: v.old } : {}),
+            ...(Object.keys(r.headers).length > 0 ? { headers: r.headers } : {}),
           };
           this.advance(rec.ts);
           port.push(rec);
