@@ -9,6 +9,7 @@ import type {
 import type { CaseTarget } from '../case-target';
 import type { PostView } from '../post-conditions';
 import type { CaseEngine } from './case-engine';
+import { retryWhileTopicUnknown } from './broker-retry';
 import { createTopicAndWait } from './create-topic';
 import { inferTopics } from './infer-topics';
 import { withoutPrefix } from './namespace';
@@ -129,7 +130,10 @@ export class KafkaTarget implements CaseTarget {
       this.producer = this.o.kafka.producer({ allowAutoTopicCreation: false, idempotent: true });
       await this.producer.connect();
     }
-    await this.producer.send({ topic: batch.topic, messages: batch.messages, acks: -1 });
+    const producer = this.producer;
+    await retryWhileTopicUnknown(() =>
+      producer.send({ topic: batch.topic, messages: batch.messages, acks: -1 }),
+    );
   }
 
   private async quiet(): Promise<void> {
