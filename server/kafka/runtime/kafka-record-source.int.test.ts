@@ -76,6 +76,29 @@ describe('KafkaRecordSource', () => {
     await producer.disconnect();
   }, 60_000);
 
+  it('ends a bounded read of a topic written in transactions (commit and abort markers take offsets)', async () => {
+    const topic = uniqueName('txn');
+    await admin.ensure({ name: topic, partitions: 1 });
+    const producer = kafka.producer({ transactionalId: topic, idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    const committed = await producer.transaction();
+    await committed.send({ topic, messages: [{ value: 'kept' }] });
+    await committed.commit();
+    const aborted = await producer.transaction();
+    await aborted.send({ topic, messages: [{ value: 'dropped' }] });
+    await aborted.abort();
+    const got: string[] = [];
+    const reader = await source.open([topic], { from: 'earliest', bounded: true }, (records) => {
+      for (const r of records) got.push(r.value?.toString() ?? '');
+    });
+    await Promise.race([
+      reader.done,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('the bounded read never ended')), 15_000)),
+    ]);
+    expect(got).toEqual(['kept']);
+    await producer.disconnect();
+  }, 60_000);
+
   it('rejects a topic that does not exist, and ends at once on an empty topic', async () => {
     await expect(
       source.open([uniqueName('missing')], { from: 'earliest', bounded: true }, () => {}),

@@ -113,6 +113,17 @@ export class KafkaRecordSource implements RecordSource {
         if (options.bounded && remaining() === 0) await close();
       },
     });
+    // A fetch may end in (or hold only) transaction markers and aborted records: kafkajs passes
+    // such a batch to eachBatch without them, or not at all, yet they take offsets. Without
+    // moving past them a bounded read of a topic written in transactions (an exactly_once_v2
+    // sink) never reached its end offsets, and a pull query on it never answered.
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      if (closed) return;
+      const at = key(payload.topic, payload.partition);
+      const next = Number(payload.lastOffset) + 1;
+      if (next > (positions.get(at) ?? 0)) positions.set(at, next);
+      if (options.bounded && remaining() === 0) void close();
+    });
     // Topic tails from an offset or a time seek there instead of reading everything before it.
     for (const t of topics) {
       const starts =
