@@ -28,6 +28,15 @@ export async function restoreTasks(
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   await new Promise<void>((resolve, reject) => {
+    // The changelog of an exactly_once_v2 query can end in transaction markers and aborted records
+    // (a writer that died mid-transaction): kafkajs never passes a fetch of only those to
+    // eachBatch, so its end offset counts here, or the restore (and the query) waits forever.
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      const end = ends.get(payload.partition) ?? 0;
+      if (!pending.has(payload.partition) || Number(payload.lastOffset) < end - 1) return;
+      pending.delete(payload.partition);
+      if (pending.size === 0) resolve();
+    });
     consumer
       .run({
         autoCommit: false,
