@@ -66,14 +66,23 @@ export class WindowedAggregateOperator implements Processor {
       return;
     }
     const key = rec.row.slice(0, this.keyCount);
+    const prefix = storeKey(key);
     const paneStart = ts - (((ts % this.pane) + this.pane) % this.pane);
-    const pk = paneKey(key, paneStart);
+    // The panes under every open window of this record, looked up once (a hopping record's
+    // windows share most of their panes): panes[i] starts at first + i * pane.
+    const first = starts[starts.length - 1]!;
+    const panes: (PaneState | undefined)[] = [];
+    for (let p = first; p < starts[0]! + size; p += this.pane) panes.push(this.store.get(`${prefix}@${p}`));
+    const perWindow = size / this.pane;
     // Each window's previous result, for HAVING to know whether its row was there before.
-    const olds = starts.map((start) => {
-      const accs = this.windowAccs(key, start);
-      return accs ? [...key, start, start + size, ...results(this.specs, accs)] : null;
-    });
-    const pane = this.store.get(pk) ?? {
+    const olds: (unknown[] | null)[] = new Array<unknown[] | null>(starts.length);
+    for (let i = 0; i < starts.length; i++) {
+      const start = starts[i]!;
+      const accs = this.mergePanes(panes, (start - first) / this.pane, perWindow);
+      olds[i] = accs ? [...key, start, start + size, ...results(this.specs, accs)] : null;
+    }
+    const index = (paneStart - first) / this.pane;
+    const pane = panes[index] ?? {
       key,
       start: paneStart,
       accs: this.specs.map((s) => s.aggregator.initial()),
@@ -90,26 +99,30 @@ export class WindowedAggregateOperator implements Processor {
       });
       return;
     }
-    this.store.put(pk, pane);
+    this.store.put(`${prefix}@${paneStart}`, pane);
+    panes[index] = pane;
     // Emit oldest window first, as Kafka Streams does.
     for (let i = starts.length - 1; i >= 0; i--) {
       const start = starts[i]!;
-      const accs = this.windowAccs(key, start)!;
+      const accs = this.mergePanes(panes, (start - first) / this.pane, perWindow)!;
       const row = [...key, start, start + size, ...results(this.specs, accs)];
       this.next.push(recordWith(rec, row, { tombstone: false, old: olds[i]! }));
     }
     this.evict(now);
   }
 
-  /** The merged accumulators of the window starting at `start`, undefined if it has no pane yet. */
-  private windowAccs(key: unknown[], start: number): unknown[] | undefined {
-    if (this.pane === this.window.sizeMs) return this.store.get(paneKey(key, start))?.accs;
+  /** The merged accumulators of panes[from, from + count), undefined if none of them exists yet. */
+  private mergePanes(
+    panes: readonly (PaneState | undefined)[],
+    from: number,
+    count: number,
+  ): unknown[] | undefined {
     let merged: unknown[] | undefined;
-    for (let p = start; p < start + this.window.sizeMs; p += this.pane) {
-      const pane = this.store.get(paneKey(key, p));
+    for (let i = from; i < from + count; i++) {
+      const pane = panes[i];
       if (!pane) continue;
       merged = merged
-        ? merged.map((acc, i) => this.specs[i]!.aggregator.merge(acc, pane.accs[i]))
+        ? merged.map((acc, j) => this.specs[j]!.aggregator.merge(acc, pane.accs[j]))
         : pane.accs;
     }
     return merged;
@@ -124,8 +137,4 @@ export class WindowedAggregateOperator implements Processor {
       if (pane.start + this.pane <= horizon) this.store.delete(k);
     }
   }
-}
-
-function paneKey(key: readonly unknown[], start: number): string {
-  return `${storeKey(key)}@${start}`;
 }
