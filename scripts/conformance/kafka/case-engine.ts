@@ -1,7 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import type { CatalogState } from '../../../server/engine/catalog-state';
 import { EngineHealth } from '../../../server/engine/health';
-import { startKafkaEngine } from '../../../server/engine/kafka-engine';
+import { startKafkaEngineWhenReachable, type KafkaEngineOptions } from '../../../server/engine/kafka-engine';
 import type { KappaEngine } from '../../../server/engine/kappa-engine';
 import { TransientQueries } from '../../../server/engine/queries/transient-queries';
 import { ClusterProbe } from '../../../server/kafka/cluster-probe';
@@ -32,6 +32,7 @@ export async function startCaseEngine(
   kafka: Kafka,
   bootstrap: string,
   serviceId: string,
+  startTimeoutMs = 15_000,
 ): Promise<CaseEngine> {
   const errors: DriverProcessingError[] = [];
   const admin = new TopicAdmin(kafka);
@@ -40,7 +41,9 @@ export async function startCaseEngine(
   );
   const health = new EngineHealth(new ClusterProbe(kafka, 60_000), serviceId, bootstrap);
   try {
-    const running = await startKafkaEngine({
+    // Retried as server/main.ts retries it: a KRaft broker may not serve the new command topic yet.
+    const deadline = Date.now() + startTimeoutMs;
+    const options: KafkaEngineOptions = {
       kafka,
       serviceId,
       log: silentLogger,
@@ -54,6 +57,14 @@ export async function startCaseEngine(
           { now: () => Date.now() },
           { maxPushQueries: 10, defaultOffsetReset: 'earliest' },
         ),
+    };
+    const running = await startKafkaEngineWhenReachable(options, {
+      delayMs: 200,
+      stopped: () => Date.now() > deadline,
+    }).catch((e: unknown) => {
+      throw new Error(`the engine did not start: ${e instanceof Error ? e.message : String(e)}`, {
+        cause: e,
+      });
     });
     return {
       serviceId,
