@@ -107,7 +107,15 @@ async function main(): Promise<void> {
     }
     if (options.stages.includes('latency')) {
       log('Latency at fixed offered loads:');
-      results.latency = await runLatency({ kafka, bootstrapServers, seconds: options.latencySeconds, log });
+      results.latency = await runLatency({
+        kafka,
+        bootstrapServers,
+        topics,
+        partitions: options.partitions,
+        seconds: options.latencySeconds,
+        rates: [1000, 10_000],
+        log,
+      });
     }
     if (options.stages.includes('socket')) {
       log('socket.io delivery:');

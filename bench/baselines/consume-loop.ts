@@ -23,6 +23,7 @@ export async function runConsumeLoop(
   await consumer.connect();
   for (const topic of Object.keys(job.inputs)) await consumer.subscribe({ topic, fromBeginning: true });
   let processed = 0;
+  const stopWatching = meter.watchStalls(45_000, () => `${processed}/${expected} records`);
   send({ type: 'ready' });
   await consumer.run({
     autoCommit: false,
@@ -39,6 +40,7 @@ export async function runConsumeLoop(
     },
   });
   return async () => {
+    stopWatching();
     await consumer.disconnect().catch(() => undefined);
     await producer.disconnect().catch(() => undefined);
   };

@@ -66,10 +66,8 @@ async function runOne(id: WorkloadId, round: number, o: ThroughputOptions): Prom
   const job: Job = isBaseline(id)
     ? { ...base, kind: 'baseline', baseline: id }
     : { ...base, kind: 'engine', query: id, sources: o.topics, serviceId };
-  const profile =
-    o.profileDir && round === 0
-      ? [`--cpu-prof`, `--cpu-prof-dir=${o.profileDir}`, `--cpu-prof-name=${id}.cpuprofile`]
-      : [];
+  // One folder per workload: the tsx loader's worker thread writes a profile of its own there too.
+  const profile = o.profileDir && round === 0 ? [`--cpu-prof`, `--cpu-prof-dir=${o.profileDir}/${id}`] : [];
   const outcome = await runChild(job, {
     timeoutMs: o.timeoutMs,
     ...(o.brokerPid !== undefined ? { brokerPid: o.brokerPid } : {}),

@@ -19,9 +19,15 @@ import { RunMeter, send } from './meter';
 
 type EngineJob = Extract<Job, { kind: 'engine' }>;
 
-const STALL_MS = 30_000;
+const STALL_MS = 45_000;
 
-export async function runEngineJob(job: EngineJob): Promise<() => Promise<void>> {
+export interface RunningJob {
+  /** Ends the measurement now and sends it (open-ended jobs). */
+  report(): void;
+  stop(): Promise<void>;
+}
+
+export async function runEngineJob(job: EngineJob): Promise<RunningJob> {
   const meter = new RunMeter();
   const counts = new Map<string, number>();
   const subscribed = new Set<string>();
@@ -43,6 +49,7 @@ export async function runEngineJob(job: EngineJob): Promise<() => Promise<void>>
     return true;
   };
   const check = (): void => {
+    if (job.open) return;
     if (complete()) {
       meter.finish(total, { internal: Object.fromEntries(internalTargets ?? []), processingErrors });
       return;
@@ -69,7 +76,6 @@ export async function runEngineJob(job: EngineJob): Promise<() => Promise<void>>
       if (expected.has(t)) meter.start();
     },
     after: (t, n) => {
-      lastProgress = Date.now();
       counts.set(t, (counts.get(t) ?? 0) + n);
       meter.mark();
       check();
@@ -77,17 +83,13 @@ export async function runEngineJob(job: EngineJob): Promise<() => Promise<void>>
   });
 
   // A query that stops making progress fails the run quickly instead of waiting for the timeout.
-  let lastProgress = Date.now();
-  const watchdog = setInterval(() => {
-    if (!meter.started || Date.now() - lastProgress < STALL_MS) return;
-    clearInterval(watchdog);
-    const progress = [...expected.keys()].map((t) => `${counts.get(t) ?? 0}/${expected.get(t)} of ${t}`);
-    send({
-      type: 'error',
-      message: `stalled: no batch completed for ${STALL_MS / 1000} s after ${progress.join(', ')}`,
-    });
-  }, 1000);
-  watchdog.unref();
+  const stopWatching = job.open
+    ? () => {}
+    : meter.watchStalls(STALL_MS, () =>
+        [...expected.keys()]
+          .map((t) => `${counts.get(t) ?? 0}/${expected.get(t)} records of ${t}`)
+          .join(', '),
+      );
 
   const state = new CatalogState();
   let processingErrors = 0;
@@ -140,9 +142,16 @@ export async function runEngineJob(job: EngineJob): Promise<() => Promise<void>>
   await executor.execute(
     createAsSelect(job.query, `${job.output.replace(/[^A-Za-z0-9_]/g, '_')}`, job.output, job.partitions),
   );
-  return async () => {
-    clearInterval(watchdog);
-    await runtime.stopAll().catch(() => undefined);
-    await admin.close().catch(() => undefined);
+  return {
+    report: () => {
+      let n = 0;
+      for (const t of expected.keys()) n += counts.get(t) ?? 0;
+      meter.finish(n, { processingErrors });
+    },
+    stop: async () => {
+      stopWatching();
+      await runtime.stopAll().catch(() => undefined);
+      await admin.close().catch(() => undefined);
+    },
   };
 }

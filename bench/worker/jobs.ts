@@ -23,6 +23,8 @@ export type Job =
         readonly side: string;
       };
       readonly serviceId: string;
+      /** Keep running and report only when asked (fixed-load latency runs); else stop at the input's end. */
+      readonly open?: boolean;
     })
   | {
       readonly kind: 'inproc';

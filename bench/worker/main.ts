@@ -12,6 +12,7 @@ import { send } from './meter';
 import type { ParentMessage } from './protocol';
 
 let cleanup: () => Promise<void> = async () => {};
+let report: () => void = () => {};
 
 async function stop(code: number): Promise<void> {
   const deadline = setTimeout(() => process.exit(code), 5000);
@@ -23,6 +24,7 @@ async function stop(code: number): Promise<void> {
 process.on('disconnect', () => void stop(0));
 process.on('message', (m: ParentMessage) => {
   if (m.type === 'stop') void stop(0);
+  if (m.type === 'report') report();
 });
 
 async function main(): Promise<void> {
@@ -38,9 +40,12 @@ async function main(): Promise<void> {
       );
       return;
     }
-    case 'engine':
-      cleanup = await runEngineJob(job);
+    case 'engine': {
+      const running = await runEngineJob(job);
+      cleanup = running.stop;
+      report = running.report;
       return;
+    }
     case 'inproc':
       runInProcessJob(job);
       return;

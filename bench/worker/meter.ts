@@ -50,6 +50,25 @@ export class RunMeter {
     this.last = { at: now(), cpu: process.cpuUsage() };
   }
 
+  /**
+   * Fails the run when no unit of work completes for `stallMs` after the start, so a stuck query
+   * costs seconds instead of the whole timeout. `progress` describes how far it got.
+   */
+  watchStalls(stallMs: number, progress: () => string): () => void {
+    const timer = setInterval(() => {
+      if (!this.started || this.finished) return;
+      const lastAt = this.last?.at ?? this.startedAt;
+      if (now() - lastAt < stallMs) return;
+      clearInterval(timer);
+      send({
+        type: 'error',
+        message: `stalled: no batch completed for ${stallMs / 1000} s after ${progress()}`,
+      });
+    }, 1000);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   /** Ends the measurement at the last mark (or now) and reports it once. */
   finish(records: number, extra?: Readonly<Record<string, unknown>>): RunMeasurement {
     if (this.finished) return this.finished;

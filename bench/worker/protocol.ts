@@ -29,7 +29,8 @@ export type ChildMessage =
   | { readonly type: 'done'; readonly result: RunMeasurement }
   | { readonly type: 'error'; readonly message: string };
 
-export type ParentMessage = { readonly type: 'stop' };
+/** `report`: finish the measurement now (open-ended jobs) and send it. */
+export type ParentMessage = { readonly type: 'stop' } | { readonly type: 'report' };
 
 export function isChildMessage(m: unknown): m is ChildMessage {
   return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string';
