@@ -124,7 +124,9 @@ async function main(): Promise<void> {
         bootstrapServers,
         topics,
         counts: loaded.counts,
+        partitions: options.partitions,
         quick: options.quick,
+        seconds: options.latencySeconds,
         log,
       });
     }

@@ -27,6 +27,15 @@ export type Job =
       readonly open?: boolean;
     })
   | {
+      /** The engine with its socket.io API (createApiServer + the workbench's socket features). */
+      readonly kind: 'stack';
+      readonly bootstrapServers: string;
+      readonly serviceId: string;
+      /** Statements run once the engine is up (the sources the viewers query). */
+      readonly setup: string;
+      readonly port?: number;
+    }
+  | {
       readonly kind: 'inproc';
       readonly query: QueryId;
       readonly events: number;

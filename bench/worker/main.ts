@@ -7,6 +7,7 @@ import { runConsumeLoop } from '../baselines/consume-loop';
 import { benchKafka } from '../kafka/connect';
 import { runEngineJob } from './engine-job';
 import { runInProcessJob } from './inproc-job';
+import { runStackJob } from './stack-job';
 import { parseJob } from './jobs';
 import { send } from './meter';
 import type { ParentMessage } from './protocol';
@@ -42,6 +43,12 @@ async function main(): Promise<void> {
     }
     case 'engine': {
       const running = await runEngineJob(job);
+      cleanup = running.stop;
+      report = running.report;
+      return;
+    }
+    case 'stack': {
+      const running = await runStackJob(job);
       cleanup = running.stop;
       report = running.report;
       return;

@@ -24,7 +24,7 @@ export interface RunMeasurement {
 }
 
 export type ChildMessage =
-  | { readonly type: 'ready' }
+  | { readonly type: 'ready'; readonly port?: number }
   | { readonly type: 'started'; readonly at: number }
   | { readonly type: 'done'; readonly result: RunMeasurement }
   | { readonly type: 'error'; readonly message: string };
