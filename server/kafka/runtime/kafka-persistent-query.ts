@@ -110,7 +110,12 @@ export class KafkaPersistentQuery {
       const assigned = new Set<number>();
       for (const partitions of Object.values(e.payload.memberAssignment))
         for (const p of partitions) assigned.add(this.singleTask ? 0 : p);
-      this.ready = this.assign(assigned, hasState ? changelog : undefined);
+      const ready = this.assign(assigned, hasState ? changelog : undefined);
+      // eachBatch awaits it, so a failed restore fails the batch (kafkajs then restarts the
+      // consumer and rejoins). Until a batch comes it has no handler, and an unhandled rejection
+      // would end the whole engine process.
+      ready.catch(() => {});
+      this.ready = ready;
     });
     await consumer.connect();
     for (const topic of [...new Set([...this.spec.sourceTopics, ...repartitions])]) {
@@ -177,7 +182,18 @@ export class KafkaPersistentQuery {
     }
     if (changelog && fresh.length > 0) {
       const started = Date.now();
-      await restoreTasks(this.kafka, this.admin, changelog, fresh, this.log);
+      try {
+        await restoreTasks(this.kafka, this.admin, changelog, fresh, this.log);
+      } catch (error) {
+        // Without their state these tasks would count from zero: drop them so the next
+        // assignment creates and restores them again.
+        for (const t of fresh) this.tasks.delete(t.partition);
+        this.log.warn('could not restore query state; retrying on the next assignment', {
+          queryId: this.spec.queryId,
+          error,
+        });
+        throw error;
+      }
       this.log.info('restored query state', {
         queryId: this.spec.queryId,
         partitions: fresh.map((t) => t.partition),
