@@ -82,6 +82,11 @@ function createRunner(kind: ExecutorKind, options: Options): CaseRunner {
         void runner.close().finally(() => process.exit(130));
       });
     }
+    // Every case's engine runs in this process: an engine bug that leaves a promise rejection
+    // unhandled would end the whole run. Report it (it is a finding) and go on.
+    process.on('unhandledRejection', (error: unknown) => {
+      console.error('conformance: unhandled rejection in the engine (a bug; the run goes on):', error);
+    });
     return runner;
   }
   return options.jobs === 0 ? new InlineRunner(kind) : new WorkerPool(options.jobs, kind, options.timeoutMs);
