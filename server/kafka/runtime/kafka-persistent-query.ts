@@ -92,6 +92,10 @@ export class KafkaPersistentQuery {
             transactionalId: `${this.appId}-${process.pid}-${Date.now()}`,
             idempotent: true,
             maxInFlightRequests: 1,
+            // An engine that dies mid-transaction leaves it open: read_committed readers of the
+            // sink and of the changelog (the restore) wait until the broker aborts it. kafkajs's
+            // default is 60 s; Kafka Streams uses 10 s under exactly-once, as here.
+            transactionTimeout: 10_000,
           }
         : { idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false },
     );
