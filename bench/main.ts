@@ -135,7 +135,7 @@ async function main(): Promise<void> {
       results.browser = await runBrowser({
         kafka,
         bootstrapServers,
-        quick: options.quick,
+        partitions: options.partitions,
         seconds: options.latencySeconds,
         log,
       });

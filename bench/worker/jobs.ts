@@ -34,6 +34,8 @@ export type Job =
       /** Statements run once the engine is up (the sources the viewers query). */
       readonly setup: string;
       readonly port?: number;
+      /** Origins allowed to open socket.io over HTTP polling (the workbench's dev server). */
+      readonly corsOrigins?: readonly string[];
     }
   | {
       readonly kind: 'inproc';

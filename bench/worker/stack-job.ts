@@ -49,7 +49,7 @@ export async function runStackJob(job: StackJob): Promise<RunningJob> {
   const api = createApiServer({
     host: '127.0.0.1',
     port: job.port ?? 0,
-    corsOrigins: ['*'],
+    corsOrigins: job.corsOrigins ?? [],
     health,
     logger: log,
     socketFeatures: workbenchFeatures({ engine: running.engine, logger: log }),
