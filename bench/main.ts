@@ -55,7 +55,10 @@ async function main(): Promise<void> {
       bid: `nexmark_bid_${runId}`,
       side: `nexmark_side_${runId}`,
     };
-    const config = withConfig({ seed: options.seed, eventsPerSecond: options.eventRate });
+    // Event time ends about now: the broker deletes records older than its retention (7 days by
+    // default) from the topics the engine creates, which would eat outputs before they are checked.
+    const baseTime = Math.floor((Date.now() - (options.events / options.eventRate) * 1000) / 60_000) * 60_000;
+    const config = withConfig({ seed: options.seed, eventsPerSecond: options.eventRate, baseTime });
     const expectations = new Expectations();
     log(`Pre-loading ${options.events} Nexmark events into ${options.partitions} partition(s)…`);
     const loaded = await preload(kafka, topics, options.partitions, config, options.events, (e) =>

@@ -17,7 +17,13 @@ export class BenchAdmin {
   async create(topics: readonly string[], partitions: number): Promise<void> {
     const admin = await this.connected();
     await admin.createTopics({
-      topics: topics.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+      // Event times may be older than the broker's default retention (7 days): keep everything.
+      topics: topics.map((topic) => ({
+        topic,
+        numPartitions: partitions,
+        replicationFactor: 1,
+        configEntries: [{ name: 'retention.ms', value: '-1' }],
+      })),
       waitForLeaders: true,
     });
   }

@@ -108,6 +108,8 @@ export async function runLatency(o: LatencyOptions): Promise<LatencyRow[]> {
         await engine.stop();
       }
       log(o, rows.at(-1)!);
+      rows.push(await handWritten(o, `${input}_b3`, `${output}_b3`, rate, b5));
+      log(o, rows.at(-1)!);
     } finally {
       const leftovers = (await admin.list()).filter(
         (t) => t === input || t === output || t.startsWith(`_kappa-bench_lat_${tag}`),
@@ -117,6 +119,58 @@ export async function runLatency(o: LatencyOptions): Promise<LatencyRow[]> {
   }
   await admin.close();
   return rows;
+}
+
+/**
+ * The same path by hand (B3's consume → q1 → produce → commit loop at the same load, on a topic of
+ * its own), to tell the engine's own latency from what kafkajs and the broker add to any hop.
+ */
+async function handWritten(
+  o: LatencyOptions,
+  input: string,
+  output: string,
+  rate: number,
+  b5: Omit<LatencyRow, 'path' | 'offeredPerSec'>,
+): Promise<LatencyRow> {
+  const admin = new BenchAdmin(o.kafka);
+  await admin.create([input, output], o.partitions);
+  const child = new ChildJob(
+    {
+      kind: 'baseline',
+      baseline: 'b3',
+      bootstrapServers: o.bootstrapServers,
+      inputs: { [input]: Number.MAX_SAFE_INTEGER },
+      output,
+      partitions: o.partitions,
+    },
+    {},
+  );
+  try {
+    await child.waitFor('ready', 60_000);
+    const m = await measure(o, 'B3 q1 by hand', input, output, rate);
+    return {
+      path: 'B3 q1 by hand',
+      offeredPerSec: rate,
+      ...m,
+      addedMs: {
+        p50: m.latencyMs.p50 - b5.latencyMs.p50,
+        p95: m.latencyMs.p95 - b5.latencyMs.p95,
+        p99: m.latencyMs.p99 - b5.latencyMs.p99,
+      },
+    };
+  } catch (error) {
+    return {
+      path: 'B3 q1 by hand',
+      offeredPerSec: rate,
+      achievedPerSec: 0,
+      latencyMs: summarize([]),
+      error: String(error),
+    };
+  } finally {
+    await child.stop();
+    await admin.delete([input, output]);
+    await admin.close();
+  }
 }
 
 async function waitForTopic(admin: BenchAdmin, topic: string): Promise<void> {
