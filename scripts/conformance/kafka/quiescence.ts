@@ -50,7 +50,8 @@ async function snapshot(admin: Admin, groups: readonly QueryGroup[]): Promise<Sn
   const endsOf = async (topic: string): Promise<Map<number, number> | undefined> => {
     if (!high.has(topic)) {
       const offsets = await admin.fetchTopicOffsets(topic).catch(() => undefined);
-      const m = offsets && new Map(offsets.map((p) => [p.partition, Number(p.high)]));
+      // No partitions is how a broker may describe a topic it has not fully applied yet.
+      const m = offsets?.length ? new Map(offsets.map((p) => [p.partition, Number(p.high)])) : undefined;
       high.set(topic, m);
       if (m) ends.push(`${topic}:${[...m.values()].join(',')}`);
       else behind.push(`cannot read the end offsets of ${topic}`);

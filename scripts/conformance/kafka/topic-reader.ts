@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Admin, IHeaders, Kafka } from 'kafkajs';
 import type { RawHeader, RawRecord } from '../../../server/testing/driver-api';
-import { retryWhileTopicUnknown } from './broker-retry';
+import { topicOffsets } from './broker-retry';
 
 /**
  * Reads every record of the topics, up to the end offsets they have when called, with one consumer
@@ -19,9 +19,8 @@ export async function readTopics(
   const out = new Map<string, RawRecord[]>(topics.map((t) => [t, []]));
   const pending = new Map<string, number>();
   for (const topic of topics) {
-    const offsets = await retryWhileTopicUnknown(() => admin.fetchTopicOffsets(topic));
-    for (const p of offsets)
-      if (Number(p.high) > Number(p.low)) pending.set(`${topic}/${p.partition}`, Number(p.high));
+    for (const p of await topicOffsets(admin, topic))
+      if (p.high > p.low) pending.set(`${topic}/${p.partition}`, p.high);
   }
   if (pending.size === 0) return out;
   const consumer = kafka.consumer({
