@@ -5,16 +5,15 @@ import { topicOffsets } from './broker-retry';
 
 /**
  * Reads every record of the topics, up to the end offsets they have when called, with one consumer
- * in a group of its own (a topic that does not exist is an error). Records come back per topic in
- * (partition, offset) order. Gives up after
- * `timeoutMs` with what it has (a partition whose last offsets are transaction markers never shows
- * them as records).
+ * in a group of its own. Records come back per topic in (partition, offset) order. A topic that does
+ * not exist, or a read that does not reach the end offsets within `timeoutMs`, is an error: a
+ * partial read would be judged as missing outputs.
  */
 export async function readTopics(
   kafka: Kafka,
   admin: Admin,
   topics: readonly string[],
-  timeoutMs = 10_000,
+  timeoutMs = 20_000,
 ): Promise<Map<string, RawRecord[]>> {
   const out = new Map<string, RawRecord[]>(topics.map((t) => [t, []]));
   const pending = new Map<string, number>();
@@ -32,13 +31,29 @@ export async function readTopics(
     await consumer.connect();
     for (const topic of new Set([...pending.keys()].map((k) => k.slice(0, k.lastIndexOf('/')))))
       await consumer.subscribe({ topic, fromBeginning: true });
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        const missing = [...pending.keys()].join(', ');
+        reject(
+          new Error(`reading the outputs timed out after ${timeoutMs} ms (not read to the end: ${missing})`),
+        );
+      }, timeoutMs);
+      // Done per partition once a batch reached its end offset. END_BATCH_PROCESS also reports
+      // batches of transaction markers only, which eachBatch never sees.
+      consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+        const id = `${payload.topic}/${payload.partition}`;
+        const end = pending.get(id);
+        if (end === undefined || Number(payload.lastOffset) < end - 1) return;
+        pending.delete(id);
+        if (pending.size === 0) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
       void consumer.run({
         autoCommit: false,
         eachBatch: async ({ batch }) => {
-          const id = `${batch.topic}/${batch.partition}`;
-          const end = pending.get(id);
+          const end = pending.get(`${batch.topic}/${batch.partition}`);
           for (const m of batch.messages) {
             if (end === undefined || Number(m.offset) >= end) break;
             out.get(batch.topic)?.push({
@@ -50,16 +65,6 @@ export async function readTopics(
               timestamp: Number(m.timestamp),
               headers: rawHeaders(m.headers),
             });
-          }
-          const last = batch.messages[batch.messages.length - 1];
-          if (
-            end !== undefined &&
-            (last === undefined ? Number(batch.highWatermark) : Number(last.offset) + 1) >= end
-          )
-            pending.delete(id);
-          if (pending.size === 0) {
-            clearTimeout(timer);
-            resolve();
           }
         },
       });
