@@ -6,7 +6,7 @@ import type { QttCase } from '../qtt-case';
 import { runCaseOn } from '../run-case';
 import { startCaseEngine, type CaseEngine } from './case-engine';
 import type { KafkaEnv } from './kafka-env';
-import { KafkaTarget } from './kafka-target';
+import { caseTopics, KafkaTarget } from './kafka-target';
 import { namespaceCase, withoutPrefix } from './namespace';
 
 /**
@@ -66,19 +66,21 @@ export class KafkaExecutor implements CaseExecutor {
       clearTimeout(timer);
       // After a timeout the case is still running: let it reach a point where it can be stopped.
       await Promise.race([running.catch(() => {}), new Promise((r) => setTimeout(r, 15_000))]);
-      await this.cleanUp(admin, engine, target);
+      await this.cleanUp(admin, prefix, engine, target);
     }
   }
 
+  /** Stops the case's clients and deletes its topics, also when its engine never started. */
   private async cleanUp(
     admin: Admin,
+    prefix: string,
     engine: CaseEngine | undefined,
     target: KafkaTarget | undefined,
   ): Promise<void> {
     await target?.close();
     await engine?.stop();
-    const topics = await target?.caseTopics().catch(() => []);
-    if (topics && topics.length > 0) await admin.deleteTopics({ topics }).catch(() => {});
+    const topics = await caseTopics(admin, prefix, prefix).catch(() => []);
+    if (topics.length > 0) await admin.deleteTopics({ topics }).catch(() => {});
     await admin.disconnect().catch(() => {});
   }
 }

@@ -109,12 +109,8 @@ export class KafkaTarget implements CaseTarget {
     return { catalog: this.catalog(), topics, partitions: (t) => partitions.get(t) };
   }
 
-  /** The topics of this case: prefixed ones and the engine's internal ones. */
-  async caseTopics(): Promise<string[]> {
-    const internal = `_kappa-${this.o.engine.serviceId}`;
-    return (await this.o.admin.listTopics()).filter(
-      (t) => t.startsWith(this.o.prefix) || t.startsWith(internal),
-    );
+  caseTopics(): Promise<string[]> {
+    return caseTopics(this.o.admin, this.o.prefix, this.o.engine.serviceId);
   }
 
   async close(): Promise<void> {
@@ -164,6 +160,12 @@ export class KafkaTarget implements CaseTarget {
     copy.name = e.name;
     return copy;
   }
+}
+
+/** The topics of a case: prefixed ones and its engine's internal ones (command topic included). */
+export async function caseTopics(admin: Admin, prefix: string, serviceId: string): Promise<string[]> {
+  const internal = `_kappa-${serviceId}`;
+  return (await admin.listTopics()).filter((t) => t.startsWith(prefix) || t.startsWith(internal));
 }
 
 function safeInferTopics(statement: string): ReturnType<typeof inferTopics> {
