@@ -22,6 +22,18 @@ export function ackError(error: unknown, logger: Logger, what: string): Ack<neve
 }
 
 /**
+ * socket.io passes the client's ack function as the last argument, wherever that is: a client
+ * that sends no payload, or extra arguments, still gets its answer (else it would wait forever).
+ */
+export function splitArgs<R = never>(
+  args: readonly unknown[],
+): { payload: unknown; ack: ((result: R) => void) | undefined } {
+  const last = args[args.length - 1];
+  const ack = typeof last === 'function' ? (last as (result: R) => void) : undefined;
+  return { payload: typeof args[0] === 'function' ? undefined : args[0], ack };
+}
+
+/**
  * Wraps a request handler that answers through a socket.io ack: validates the payload with zod
  * (a bad payload answers 40000), runs the handler, and turns whatever it throws into an Ack error.
  * A client that sent no ack function gets nothing (there is no one to answer).
@@ -31,9 +43,10 @@ export function ackHandler<S extends z.ZodType, T>(
   logger: Logger,
   what: string,
   handler: (request: z.output<S>) => Promise<T> | T,
-): (payload: unknown, ack: unknown) => void {
-  return (payload, ack) => {
-    if (typeof ack !== 'function') return;
+): (...args: unknown[]) => void {
+  return (...args) => {
+    const { payload, ack } = splitArgs(args);
+    if (ack === undefined) return;
     const answer = ack as AckFn<T>;
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
@@ -49,14 +62,15 @@ export function ackHandler<S extends z.ZodType, T>(
   };
 }
 
-/** The same for requests that carry no payload (the ack is the only argument). */
+/** The same for requests that carry no payload (the ack is the only argument, or the last). */
 export function ackOnlyHandler<T>(
   logger: Logger,
   what: string,
   handler: () => Promise<T> | T,
-): (ack: unknown) => void {
-  return (ack) => {
-    if (typeof ack !== 'function') return;
+): (...args: unknown[]) => void {
+  return (...args) => {
+    const { ack } = splitArgs(args);
+    if (ack === undefined) return;
     const answer = ack as AckFn<T>;
     Promise.resolve()
       .then(handler)

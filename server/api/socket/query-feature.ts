@@ -2,7 +2,8 @@ import { ErrorCodes } from '../../../lib/contracts/errors';
 import { QueryRunRequestSchema, RunRefSchema, type QueryRunRequest } from '../../../lib/contracts/query';
 import type { EngineApi } from '../../engine/engine-api';
 import { toKappaError } from '../../errors/kappa-error';
-import { describeZodError } from './ack';
+import type { Ack } from '../../../lib/contracts/socket';
+import { describeZodError, splitArgs } from './ack';
 import type { HistoryRecorder } from './history-recorder';
 import { emitRunError, stringProperties } from './run-errors';
 import type { SharedRun } from './shared-run';
@@ -128,8 +129,9 @@ export function queryFeature(deps: QueryFeatureDeps): SocketFeature {
     });
     socket.on('query:pause', (payload) => controlled(socket, payload)?.pause());
     socket.on('query:resume', (payload) => controlled(socket, payload)?.resume());
-    socket.on('query:attach', (payload, ack) => {
-      if (typeof ack !== 'function') return;
+    socket.on('query:attach', (...args: unknown[]) => {
+      const { payload, ack } = splitArgs<Ack<null>>(args);
+      if (ack === undefined) return;
       const ref = RunRefSchema.safeParse(payload);
       if (!ref.success)
         return ack({ ok: false, code: ErrorCodes.BAD_REQUEST, message: describeZodError(ref.error) });

@@ -157,6 +157,28 @@ describe('workbench socket features', () => {
     });
   });
 
+  it('answers through the ack whatever comes before it (no payload, or extra arguments)', async () => {
+    const engine = new FakeEngine();
+    engine.topicList = [];
+    harness = await startHarness(engine);
+    const client = await harness.client();
+    // An untyped client, as a buggy or hostile one would be: a silent handler leaves it waiting.
+    const raw = client as unknown as {
+      timeout(ms: number): { emitWithAck(...args: unknown[]): Promise<unknown> };
+    };
+    expect(await raw.timeout(2000).emitWithAck('topics:list', { unexpected: 1 })).toEqual({
+      ok: true,
+      value: [],
+    });
+    expect(await raw.timeout(2000).emitWithAck('editor:format')).toMatchObject({ ok: false, code: 40000 });
+    expect(await raw.timeout(2000).emitWithAck('editor:format', { text: 'select 1' }, 'extra')).toMatchObject(
+      {
+        ok: true,
+      },
+    );
+    expect(await raw.timeout(2000).emitWithAck('query:attach')).toMatchObject({ ok: false, code: 40000 });
+  });
+
   it('saves, renames, searches and deletes saved queries, announcing each change', async () => {
     const engine = new FakeEngine();
     const saved = new MemorySaved();
