@@ -9,7 +9,7 @@ import {
 import type { Expression, FunctionCall, LambdaExpr } from '../sql/ast';
 import { canCast } from '../types/cast';
 import { canCompare } from '../types/coercion';
-import { BOOLEAN, STRING, formatType, isNumeric, type SqlType } from '../types/sql-type';
+import { BIGINT, BOOLEAN, STRING, formatType, isNumeric, type SqlType } from '../types/sql-type';
 import { bindError } from './bind-error';
 import type { BoundExpr } from './bound-expr';
 import { coerceTo } from './coerce';
@@ -25,6 +25,7 @@ import {
 } from './typed-operations';
 import { coerceUserList, ListCoercionError } from './user-list-coercion';
 import { literalValue } from './literals';
+import { isTimePseudoColumn, parsePartialTimestamp } from './partial-timestamp';
 import type { Scope } from './scope';
 import { resolveTypeNode, type TypeResolver } from './types';
 
@@ -47,6 +48,19 @@ export function bindExpression(e: Expression, ctx: ExpressionContext): BoundExpr
 
 class ExpressionBinder {
   constructor(private readonly ctx: ExpressionContext) {}
+
+  /**
+   * An operand compared with `other`: a string compared with ROWTIME, WINDOWSTART or WINDOWEND is
+   * a (partial) datetime and becomes its epoch milliseconds, as in ksqlDB.
+   */
+  private bindTimeOperand(e: Expression, other: Expression, env: LambdaEnv): BoundExpr {
+    if (e.kind !== 'StringLiteral' || !isTimePseudoColumn(other)) return this.bind(e, env);
+    try {
+      return { kind: 'Literal', value: parsePartialTimestamp(e.value), type: BIGINT, span: e.span };
+    } catch (error) {
+      throw bindError(error instanceof Error ? error.message : String(error), e.span);
+    }
+  }
 
   bind(e: Expression, env: LambdaEnv): BoundExpr {
     const substituted = this.ctx.substitute?.(e);
@@ -106,8 +120,8 @@ class ExpressionBinder {
           throw bindError(`Comparison with NULL not supported: NULL ${e.op} NULL`, e.span);
         }
         const [left, right] = comparable(
-          this.bind(e.left, env),
-          this.bind(e.right, env),
+          this.bindTimeOperand(e.left, e.right, env),
+          this.bindTimeOperand(e.right, e.left, env),
           e.op !== '=' && e.op !== '<>',
           e.span,
         );
@@ -143,7 +157,7 @@ class ExpressionBinder {
       }
       case 'Between': {
         const parts = unify(
-          [e.value, e.low, e.high].map((x) => this.bind(x, env)),
+          [e.value, e.low, e.high].map((x) => this.bindTimeOperand(x, e.value, env)),
           e.span,
           'BETWEEN',
         );

@@ -66,7 +66,17 @@ export function planProjection(
       const role = slot >= 0 ? keySlots[slot]!.c.role : 'value';
       return { name: entry.name, type: bound[i]!.type ?? STRING, role, qualifiers: [] };
     });
-    return { node: { node: 'Project', input, exprs: bound, columns, semantics: input.semantics } };
+    // A table's rows are identified by their key even when the SELECT leaves it out: carry the
+    // unprojected key columns along, hidden, so a pull query keeps one row per key.
+    const exprs = [...bound];
+    if (input.semantics === 'table') {
+      keySlots.forEach(({ c, i }, slot) => {
+        if (itemKeySlot.includes(slot)) return;
+        exprs.push({ kind: 'Column', index: i, name: c.name, type: c.type });
+        columns.push({ name: c.name, type: c.type, role: c.role, qualifiers: [], hidden: true });
+      });
+    }
+    return { node: { node: 'Project', input, exprs, columns, semantics: input.semantics } };
   }
 
   const untyped = entries.findIndex((_, i) => bound[i]!.type === null);

@@ -62,6 +62,48 @@ describe('transient queries over the test driver', () => {
     ]);
   });
 
+  it('a pull query over a table answers one row per key, in key order, even without the key', async () => {
+    const driver = await setUp();
+    await driver.execute(`CREATE TABLE qty_by_sym AS SELECT sym, SUM(qty) AS n FROM trades GROUP BY sym;`);
+    driver.produce({ topic: 'trades', key: json('000'), value: json({ price: 1, qty: 4 }), timestamp: 5 });
+    const pull = async (sql: string): Promise<unknown[]> => {
+      const { rows, ended } = collect(await driver.query(sql));
+      expect((await ended).reason).not.toBe('error');
+      return rows.map((r) => r.values);
+    };
+    expect(await pull('SELECT n FROM qty_by_sym;')).toEqual([[4], [4], [2]]);
+    expect(await pull('SELECT * FROM qty_by_sym LIMIT 2;')).toEqual([
+      ['000', 4],
+      ['AAA', 4],
+    ]);
+  });
+
+  it('windowed pull queries take text datetimes for WINDOWSTART; ROWTIME is the latest time in the window', async () => {
+    const driver = await setUp();
+    await driver.execute(
+      `CREATE TABLE per_second AS SELECT sym, COUNT(*) AS n FROM trades WINDOW TUMBLING (SIZE 1 SECOND) GROUP BY sym;`,
+    );
+    const t0 = Date.UTC(2020, 1, 23, 23, 45, 12);
+    for (const offset of [345, 211, 1_500]) {
+      driver.produce({
+        topic: 'trades',
+        key: json('ZZZ'),
+        value: json({ price: 1, qty: 1 }),
+        timestamp: t0 + offset,
+      });
+    }
+    const { rows, ended } = collect(
+      await driver.query(
+        `SELECT sym, WINDOWSTART, ROWTIME, n FROM per_second WHERE sym = 'ZZZ' AND WINDOWSTART >= '2020-02-23T22:45:12.000-0100' AND WINDOWSTART < '2020-02-23T23:45:13';`,
+      ),
+    );
+    expect((await ended).reason).toBe('completed');
+    expect(rows.map((r) => r.values)).toEqual([['ZZZ', t0, t0 + 345, 2]]);
+    await expect(
+      driver.query(`SELECT * FROM per_second WHERE WINDOWSTART > 'last tuesday';`),
+    ).rejects.toThrow(/Failed to parse timestamp 'last tuesday'/);
+  });
+
   it('PRINT shows raw records with their detected formats', async () => {
     const driver = await setUp();
     const q = await driver.query(`PRINT 'trades' FROM BEGINNING LIMIT 2;`);

@@ -49,7 +49,7 @@ export function prepareExplain(stmt: ExplainStmt, ctx: StatementContext): Prepar
         statementText: sql,
         windowType: plan.window?.type ?? null,
         fields: plan.columns
-          .filter((c) => c.role !== 'pseudo')
+          .filter((c) => c.role !== 'pseudo' && !c.hidden)
           .map((c) => ({ name: c.name, schema: { type: c.type.kind } })),
         sources: plan.sources,
         sinks,

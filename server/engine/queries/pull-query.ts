@@ -1,9 +1,10 @@
 import type { OrderItem } from '../../sql/ast';
 import type { QueryPlan } from '../../plan/query-plan';
 import { storeKey } from '../../exec/state/key-value-store';
+import { compareNullsLast } from '../../types/compare';
 import { orderComparator } from './order-rows';
 import type { QueryHandle, QueryStats, ResultRow, ResultSink } from './query-handle';
-import { QueryPipeline } from './query-pipeline';
+import { QueryPipeline, type IdentifiedRow } from './query-pipeline';
 import type { RecordReader, RecordSource } from '../../kafka/record-source';
 import { resultColumns } from './result-columns';
 
@@ -22,8 +23,7 @@ export class PullQuery implements QueryHandle {
   private reader: RecordReader | undefined;
   private closed = false;
   private rowsTotal = 0;
-  private readonly keyIndexes: number[];
-  private readonly byKey = new Map<string, ResultRow>();
+  private readonly byKey = new Map<string, IdentifiedRow>();
   private readonly all: ResultRow[] = [];
 
   constructor(
@@ -36,7 +36,7 @@ export class PullQuery implements QueryHandle {
     private readonly onEnd: (id: string) => void,
     private readonly startedAt: number,
   ) {
-    this.pipeline = new QueryPipeline(plan);
+    this.pipeline = new QueryPipeline(plan, plan.semantics === 'table');
     this.columns = resultColumns(plan);
     this.mode = 'append' as const;
     this.window = plan.window
@@ -45,7 +45,6 @@ export class PullQuery implements QueryHandle {
           ...(plan.window.sizeMs !== undefined ? { sizeMs: plan.window.sizeMs } : {}),
         }
       : undefined;
-    this.keyIndexes = this.columns.flatMap((c, i) => (c.key ? [i] : []));
     if (orderBy) orderComparator(orderBy, this.columns); // validate before running
   }
 
@@ -60,13 +59,14 @@ export class PullQuery implements QueryHandle {
         this.pipeline.topics(),
         { from: 'earliest', bounded: true },
         (records) => {
-          for (const row of this.pipeline.feed(records)) {
-            if (!table) this.all.push(row);
-            else {
-              const k = storeKey(this.keyIndexes.map((i) => row.values[i]));
-              if (row.tombstone) this.byKey.delete(k);
-              else this.byKey.set(k, row);
-            }
+          if (!table) {
+            for (const row of this.pipeline.feed(records)) this.all.push(row);
+            return;
+          }
+          for (const identified of this.pipeline.feedIdentified(records)) {
+            const k = storeKey(identified.identity);
+            if (identified.row.tombstone) this.byKey.delete(k);
+            else this.byKey.set(k, identified);
           }
         },
       );
@@ -80,7 +80,9 @@ export class PullQuery implements QueryHandle {
       return;
     }
     if (this.closed) return;
-    let rows = table ? [...this.byKey.values()] : this.all;
+    // A table answers in key order, as ksqlDB's key-ordered state store does, so that LIMIT
+    // keeps the same rows; a stream answers in the order its records were read.
+    let rows = table ? [...this.byKey.values()].sort(byIdentity).map((r) => r.row) : this.all;
     if (this.orderBy && this.orderBy.length > 0)
       rows = [...rows].sort(orderComparator(this.orderBy, this.columns));
     const start = this.offset ?? 0;
@@ -109,4 +111,12 @@ export class PullQuery implements QueryHandle {
   stats(): QueryStats {
     return { rowsTotal: this.rowsTotal, lagRecords: this.reader?.lag() ?? null, startedAt: this.startedAt };
   }
+}
+
+function byIdentity(a: IdentifiedRow, b: IdentifiedRow): number {
+  for (let i = 0; i < a.identity.length; i++) {
+    const c = compareNullsLast(a.identity[i], b.identity[i]);
+    if (c !== 0) return c;
+  }
+  return 0;
 }

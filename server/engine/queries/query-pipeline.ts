@@ -9,7 +9,13 @@ import {
 import type { QueryPlan } from '../../plan/query-plan';
 import type { SourceRecord } from '../../kafka/record-source';
 import type { ResultRow } from './query-handle';
-import { resultIndexes } from './result-columns';
+import { identityIndexes, resultIndexes } from './result-columns';
+
+/** A result row with the values that identify it (its key and window, projected or not). */
+export interface IdentifiedRow {
+  readonly row: ResultRow;
+  readonly identity: readonly unknown[];
+}
 
 /**
  * A transient query's operators in-process: records in, result rows out. All partitions of the
@@ -19,6 +25,7 @@ import { resultIndexes } from './result-columns';
 export class QueryPipeline {
   private streamTime = Number.NEGATIVE_INFINITY;
   private pending: ResultRow[] = [];
+  private pendingIdentities: unknown[][] = [];
   readonly errors: ProcessingError[] = [];
   errorCount = 0;
   private readonly routes = new Map<
@@ -26,7 +33,11 @@ export class QueryPipeline {
     { decode: (r: IncomingRecord) => DecodeResult; port: Processor; alias: string }[]
   >();
 
-  constructor(readonly plan: QueryPlan) {
+  /** `identify`: also keep each row's identity for `feedIdentified` (pull queries over tables). */
+  constructor(
+    readonly plan: QueryPlan,
+    identify = false,
+  ) {
     const ctx: ProcessingContext = {
       reportError: (e) => {
         this.errorCount++;
@@ -35,12 +46,14 @@ export class QueryPipeline {
       streamTime: () => this.streamTime,
     };
     const indexes = resultIndexes(plan);
+    const identities = identityIndexes(plan);
     const output: Processor = {
       push: (rec: Rec) => {
         this.pending.push({
           values: indexes.map((i) => rec.row[i] ?? null),
           ...(rec.tombstone ? { tombstone: true } : {}),
         });
+        if (identify) this.pendingIdentities.push(identities.map((i) => rec.row[i] ?? null));
       },
     };
     const topology = buildTopology(plan.root, output, ctx);
@@ -53,6 +66,14 @@ export class QueryPipeline {
 
   topics(): string[] {
     return [...this.routes.keys()];
+  }
+
+  /** Like `feed`, with each row's identity (the pipeline must be built with `identify`). */
+  feedIdentified(records: readonly SourceRecord[]): IdentifiedRow[] {
+    const rows = this.feed(records);
+    const identities = this.pendingIdentities;
+    this.pendingIdentities = [];
+    return rows.map((row, i) => ({ row, identity: identities[i] ?? [] }));
   }
 
   /** Pushes records through the operators; returns the result rows they produced. */

@@ -14,6 +14,8 @@ export interface AggregateSpec {
 export interface GroupState {
   readonly key: unknown[];
   accs: unknown[];
+  /** The latest event time folded in: Kafka Streams stamps an aggregate's result with the max. */
+  ts?: number;
 }
 
 /**
@@ -51,8 +53,14 @@ export class AggregateOperator implements Processor {
       });
       return;
     }
+    // Kafka Streams stamps the new result with the latest time folded in so far, not the
+    // record's own (an out-of-order record must not move the group's ROWTIME back).
+    const ts = state.ts === undefined ? rec.ts : Math.max(state.ts, rec.ts);
+    state.ts = ts;
     this.store.put(k, state);
-    this.next.push(recordWith(rec, [...key, ...results(this.specs, state.accs)], { tombstone: false, old }));
+    this.next.push(
+      recordWith(rec, [...key, ...results(this.specs, state.accs)], { tombstone: false, old, ts }),
+    );
   }
 }
 

@@ -13,6 +13,8 @@ export interface PaneState {
   readonly key: unknown[];
   readonly start: number;
   accs: unknown[];
+  /** The latest event time folded into this pane; a window's ROWTIME is the max over its panes. */
+  ts?: number;
 }
 
 function gcd(a: number, b: number): number {
@@ -99,16 +101,34 @@ export class WindowedAggregateOperator implements Processor {
       });
       return;
     }
+    pane.ts = pane.ts === undefined ? ts : Math.max(pane.ts, ts);
     this.store.put(`${prefix}@${paneStart}`, pane);
     panes[index] = pane;
     // Emit oldest window first, as Kafka Streams does.
     for (let i = starts.length - 1; i >= 0; i--) {
       const start = starts[i]!;
-      const accs = this.mergePanes(panes, (start - first) / this.pane, perWindow)!;
+      const from = (start - first) / this.pane;
+      const accs = this.mergePanes(panes, from, perWindow)!;
       const row = [...key, start, start + size, ...results(this.specs, accs)];
-      this.next.push(recordWith(rec, row, { tombstone: false, old: olds[i]! }));
+      const windowTs = this.latestTime(panes, from, perWindow, ts);
+      this.next.push(recordWith(rec, row, { tombstone: false, old: olds[i]!, ts: windowTs }));
     }
     this.evict(now);
+  }
+
+  /** The latest event time among panes[from, from + count) (at least `ts`, the current record's). */
+  private latestTime(
+    panes: readonly (PaneState | undefined)[],
+    from: number,
+    count: number,
+    ts: number,
+  ): number {
+    let latest = ts;
+    for (let i = from; i < from + count; i++) {
+      const t = panes[i]?.ts;
+      if (t !== undefined && t > latest) latest = t;
+    }
+    return latest;
   }
 
   /** The merged accumulators of panes[from, from + count), undefined if none of them exists yet. */
