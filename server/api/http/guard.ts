@@ -2,6 +2,7 @@ import { ErrorCodes } from '../../../lib/contracts/errors';
 import { KappaError } from '../../errors/kappa-error';
 import type { CredentialVerifier } from '../auth/credentials';
 import type { AnyRequest, AnyResponse } from './dual-server';
+import { originPolicy } from './origin';
 import { sendError } from './respond';
 
 /** Runs before routing; returns false when it has answered the request itself. */
@@ -18,27 +19,27 @@ export interface GuardOptions {
 const ALLOWED_HEADERS = 'authorization, content-type, accept, x-api-key';
 
 /**
- * CORS and authentication for REST. Browsers get CORS headers only for allow-listed origins (a
- * disallowed preflight is refused with 403); every other request must carry valid credentials
- * when any are configured (401 / 40100).
+ * CORS and authentication for REST. Browsers get CORS headers only for allow-listed origins; a
+ * request from any other origin is refused with 403 / 40300, preflight or not (see origin.ts);
+ * every other request must carry valid credentials when any are configured (401 / 40100).
  */
 export function createRequestGuard(options: GuardOptions): RequestGuard {
   const publicPaths = new Set(options.publicPaths ?? ['/chc/live', '/chc/ready']);
-  const anyOrigin = options.corsOrigins.includes('*');
-  const allowed = new Set(options.corsOrigins);
+  const policy = originPolicy(options.corsOrigins);
   return (req, res, url) => {
     const origin = headerValue(req, 'origin');
-    const originOk = origin !== undefined && (anyOrigin || allowed.has(origin));
+    const verdict = policy(origin);
+    const originOk = verdict === 'allowed';
     if (origin !== undefined) res.setHeader('vary', 'Origin');
-    if (originOk) {
+    if (originOk && origin !== undefined) {
       res.setHeader('access-control-allow-origin', origin);
       res.setHeader('access-control-allow-credentials', 'true');
     }
+    if (verdict === 'refused' || (req.method === 'OPTIONS' && !originOk)) {
+      sendError(res, new KappaError(ErrorCodes.FORBIDDEN, 'Origin not allowed'));
+      return false;
+    }
     if (req.method === 'OPTIONS') {
-      if (!originOk) {
-        sendError(res, new KappaError(ErrorCodes.FORBIDDEN, 'Origin not allowed'));
-        return false;
-      }
       res.statusCode = 204;
       res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
       res.setHeader('access-control-allow-headers', ALLOWED_HEADERS);

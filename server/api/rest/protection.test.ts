@@ -67,6 +67,24 @@ describe('CORS', () => {
     });
     expect(info.headers.get('access-control-allow-origin')).toBe('http://allowed.example');
   });
+
+  it('refuses any request from a browser origin outside the list (CSRF), not only preflights', async () => {
+    const engine = new FakeEngine();
+    server = await startRestServer(engine);
+    // A hostile page's form post: no preflight is ever sent for it.
+    const csrf = await fetch(`${server.url}/ksql`, {
+      method: 'POST',
+      headers: { origin: 'http://evil.example', 'content-type': 'text/plain' },
+      body: JSON.stringify({ ksql: 'DROP STREAM X;' }),
+    });
+    expect(csrf.status).toBe(403);
+    expect(await csrf.json()).toMatchObject({ error_code: 40300 });
+    expect(engine.executed).toEqual([]);
+    const info = await fetch(`${server.url}/info`, { headers: { origin: 'null' } });
+    expect(info.status).toBe(403);
+    // No Origin: not a browser (CLI, ksqlDB clients); served as before.
+    expect((await fetch(`${server.url}/info`)).status).toBe(200);
+  });
 });
 
 describe('query limits', () => {

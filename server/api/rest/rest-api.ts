@@ -71,7 +71,7 @@ export function createRestApi(options: RestApiOptions): RestApi {
       ...metadataRoutes(ctx),
     ],
     guard: createRequestGuard({ corsOrigins: options.corsOrigins, verifier }),
-    upgrade: wsQueryUpgrade(ctx, { verifier, isReady: options.isReady }),
+    upgrade: wsQueryUpgrade(ctx, { verifier, isReady: options.isReady, corsOrigins: options.corsOrigins }),
     verifier,
     close: async () => {
       await Promise.all([...ctx.active].map((h) => h.close().catch(() => undefined)));

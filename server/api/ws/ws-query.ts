@@ -8,6 +8,7 @@ import type { QueryHandle } from '../../engine/queries/query-handle';
 import { KappaError, toKappaError } from '../../errors/kappa-error';
 import type { CredentialVerifier } from '../auth/credentials';
 import { isAuthorized } from '../http/guard';
+import { originPolicy } from '../http/origin';
 import { requestProperties, requestVariables } from '../rest/properties';
 import { openQuery, type RestContext } from '../rest/rest-context';
 import { rowWriter } from '../rest/result-encoding';
@@ -18,6 +19,8 @@ export type UpgradeHandler = (req: http.IncomingMessage, socket: Duplex, head: B
 export interface WsQueryOptions {
   readonly verifier: CredentialVerifier;
   readonly isReady: () => boolean;
+  /** Browser origins allowed (KAPPA_CORS_ORIGINS); absent: any. */
+  readonly corsOrigins?: readonly string[];
 }
 
 const CLOSE_NORMAL = 1000;
@@ -34,10 +37,13 @@ const HIGH_WATER_BYTES = 1024 * 1024;
  */
 export function wsQueryUpgrade(ctx: RestContext, options: WsQueryOptions): UpgradeHandler {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const origins = originPolicy(options.corsOrigins ?? ['*']);
   return (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== '/ws/query') return false;
-    if (!isAuthorized(options.verifier, req)) {
+    if (origins(req.headers.origin) === 'refused') {
+      reject(socket, '403 Forbidden'); // a hostile page's WebSocket (see http/origin.ts)
+    } else if (!isAuthorized(options.verifier, req)) {
       reject(socket, '401 Unauthorized', 'WWW-Authenticate: Basic realm="Kappa"\r\n');
     } else if (!options.isReady()) {
       reject(socket, '503 Service Unavailable');
