@@ -4,6 +4,7 @@ import { ErrorCodes } from '../../../lib/contracts/errors';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../lib/contracts/socket';
 import type { HealthSource } from '../../engine/health';
 import type { Logger } from '../../log/logger';
+import { originPolicy } from '../http/origin';
 
 export type KappaSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 export type KappaIo = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -24,8 +25,12 @@ export interface SocketServerOptions {
 
 /** socket.io for the workbench, on the engine's HTTP/1.1 server (same port as REST). */
 export function attachSocketServer(server: http.Server, options: SocketServerOptions): KappaIo {
+  const origins = originPolicy(options.corsOrigins);
   const io: KappaIo = new Server(server, {
     cors: { origin: [...options.corsOrigins], methods: ['GET', 'POST'] },
+    // CORS headers alone never stop a WebSocket: a page from another origin could open the
+    // workbench socket in a visitor's browser. Its handshake is refused (see http/origin.ts).
+    allowRequest: (req, callback) => callback(null, origins(req.headers.origin) !== 'refused'),
     maxHttpBufferSize: options.maxMessageBytes ?? 2 * 1024 * 1024,
     serveClient: false,
   });
