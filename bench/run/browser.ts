@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import type { Kafka } from 'kafkajs';
 import { chromium } from '@playwright/test';
 import { freePort } from '../../scripts/lib/ports';
-import { installPaintProbe, type ProbeReport } from '../browser/paint-probe';
+import { PAINT_PROBE_SCRIPT, type ProbeReport } from '../browser/paint-probe';
 import { openLoop } from '../latency/open-loop';
 import { BenchAdmin } from '../kafka/topics';
 import type { BrowserResult, BrowserRow } from '../report/results';
@@ -93,7 +93,7 @@ export async function runBrowser(o: BrowserOptions): Promise<BrowserResult> {
     );
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.addInitScript(([url]) => window.localStorage.setItem('kappa.engineUrl', url!), [engineUrl]);
-    await context.addInitScript(installPaintProbe);
+    await context.addInitScript({ content: PAINT_PROBE_SCRIPT });
     const page = await context.newPage();
     await page.goto(`${origin}/watch/${runId}`, { timeout: 180_000 });
     await openLoop(o.kafka, topic, o.partitions, 200, 3); // warm-up: rows reach the grid

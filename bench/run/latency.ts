@@ -57,7 +57,10 @@ export async function runLatency(o: LatencyOptions): Promise<LatencyRow[]> {
     const tag = `${rate}_${Date.now().toString(36)}`;
     const input = `bench_lat_in_${tag}`;
     const output = `bench_lat_out_${tag}`;
-    await admin.create([input], o.partitions);
+    // Each path gets an input topic of its own: a query reading from the earliest offset must not
+    // first catch up on the records of the path measured before it.
+    const engineInput = `${input}_q1`;
+    await admin.create([input, engineInput], o.partitions);
     try {
       const b5 = await measure(o, 'B5', input, input, rate);
       rows.push({ path: 'B5', offeredPerSec: rate, ...b5 });
@@ -66,11 +69,11 @@ export async function runLatency(o: LatencyOptions): Promise<LatencyRow[]> {
         {
           kind: 'engine',
           bootstrapServers: o.bootstrapServers,
-          inputs: { [input]: 0 },
+          inputs: { [engineInput]: 0 },
           output,
           partitions: o.partitions,
           query: 'q1',
-          sources: { ...o.topics, bid: input },
+          sources: { ...o.topics, bid: engineInput },
           serviceId: `bench_lat_${tag}`,
           open: true,
         },
@@ -79,7 +82,7 @@ export async function runLatency(o: LatencyOptions): Promise<LatencyRow[]> {
       try {
         await engine.waitFor('ready', 60_000);
         await waitForTopic(admin, output);
-        const q1 = await measure(o, 'engine q1', input, output, rate);
+        const q1 = await measure(o, 'engine q1', engineInput, output, rate);
         engine.send({ type: 'report' });
         const done = await engine.waitFor('done', 10_000).catch(() => undefined);
         const cpu = done
@@ -112,7 +115,7 @@ export async function runLatency(o: LatencyOptions): Promise<LatencyRow[]> {
       log(o, rows.at(-1)!);
     } finally {
       const leftovers = (await admin.list()).filter(
-        (t) => t === input || t === output || t.startsWith(`_kappa-bench_lat_${tag}`),
+        (t) => t === input || t === engineInput || t === output || t.startsWith(`_kappa-bench_lat_${tag}`),
       );
       await admin.delete(leftovers);
     }
