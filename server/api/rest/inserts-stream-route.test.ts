@@ -93,6 +93,27 @@ describe.each(['http1', 'http2'] as const)('POST /inserts-stream over %s', (prot
     expect(engine.inserted.length - before).toBe(1);
   });
 
+  it('answers a row just over the size limit with a 41300 ack and ends the stream', async () => {
+    const before = engine.inserted.length;
+    // 64 KiB is the harness's limit; this line is a few bytes over it, small enough to arrive whole.
+    const r = await insert[protocol]([
+      '{"target":"S"}',
+      '{"ID":"a"}',
+      `{"ID":"${'x'.repeat(64 * 1024)}"}`,
+      '{"ID":"c"}',
+    ]);
+    expect(
+      r.text
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual([
+      { status: 'ok', seq: 0 },
+      { status: 'error', seq: 1, error_code: 41300, message: 'Row too large' },
+    ]);
+    expect(engine.inserted.length - before).toBe(1);
+  });
+
   it('refuses unknown and windowed targets before any row', async () => {
     for (const target of ['NOPE', 'W']) {
       const r = await insert[protocol]([JSON.stringify({ target }), '{"ID":"a"}']);

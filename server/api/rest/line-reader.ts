@@ -16,6 +16,11 @@ export async function* readLines(req: AnyRequest, maxLineBytes: number): AsyncGe
     while (nl >= 0) {
       const text = pending.slice(0, nl).replace(/\r$/, '');
       pending = pending.slice(nl + 1);
+      // A whole line may arrive in one chunk: its size is checked too, not only what is pending.
+      if (Buffer.byteLength(text) > maxLineBytes) {
+        yield { kind: 'too-long' };
+        return;
+      }
       if (text.trim().length > 0) yield { kind: 'line', text };
       nl = pending.indexOf('\n');
     }
@@ -25,5 +30,6 @@ export async function* readLines(req: AnyRequest, maxLineBytes: number): AsyncGe
     }
   }
   pending += decoder.decode();
-  if (pending.trim().length > 0) yield { kind: 'line', text: pending };
+  if (Buffer.byteLength(pending) > maxLineBytes) yield { kind: 'too-long' };
+  else if (pending.trim().length > 0) yield { kind: 'line', text: pending };
 }
