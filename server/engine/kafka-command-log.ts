@@ -1,5 +1,6 @@
 import { ErrorCodes } from '../../lib/contracts/errors';
 import type { CommandRecord } from '../catalog/command-schema';
+import { withoutSecrets } from '../catalog/command-secrets';
 import { KappaError } from '../errors/kappa-error';
 import { CommandCatchUpTimeout, type CommandReader, type CommandTopicRecord } from '../kafka/command-reader';
 import type { CommandWriter } from '../kafka/command-writer';
@@ -58,7 +59,7 @@ export class KafkaCommandLog implements CommandLog {
     try {
       return await this.writer.write(async () => {
         const w = await build();
-        return w && { key: JSON.stringify(w.key), value: JSON.stringify(w.record) };
+        return w && { key: JSON.stringify(w.key), value: JSON.stringify(withoutSecrets(w.record)) };
       });
     } catch (error) {
       if (error instanceof KappaError) throw error;
