@@ -25,6 +25,7 @@ import {
 } from './typed-operations';
 import { coerceUserList, ListCoercionError } from './user-list-coercion';
 import { literalValue } from './literals';
+import { ksqlText } from './ksql-text';
 import { isTimePseudoColumn, parsePartialTimestamp } from './partial-timestamp';
 import type { Scope } from './scope';
 import { resolveTypeNode, type TypeResolver } from './types';
@@ -101,7 +102,7 @@ class ExpressionBinder {
         return { kind: 'Negate', operand, type: operand.type ?? { kind: 'INTEGER' }, span: e.span };
       }
       case 'Arithmetic':
-        return arithmetic(e.op, this.bind(e.left, env), this.bind(e.right, env), e.span);
+        return arithmetic(e.op, this.bind(e.left, env), this.bind(e.right, env), e.span, ksqlText(e));
       case 'Concat': {
         const left = this.bind(e.left, env);
         const right = this.bind(e.right, env);
@@ -184,10 +185,13 @@ class ExpressionBinder {
       case 'Like': {
         const value = this.bind(e.value, env);
         const pattern = this.bind(e.pattern, env);
-        for (const side of [value, pattern]) {
+        for (const [side, what] of [
+          [value, 'column'],
+          [pattern, 'pattern'],
+        ] as const) {
           if (side.type !== null && side.type.kind !== 'STRING') {
             throw bindError(
-              `LIKE is only supported for STRING values, not ${formatType(side.type)}`,
+              `The ${what} type for Like condition must be VARCHAR. The ${what} type is ${formatType(side.type)}`,
               side.span ?? e.span,
             );
           }

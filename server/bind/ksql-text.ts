@@ -19,6 +19,8 @@ export function ksqlText(e: Expression): string {
       return e.star ? `${e.name.name}(*)` : `${e.name.name}(${e.args.map(ksqlText).join(', ')})`;
     case 'BooleanLiteral':
       return e.value ? 'true' : 'false';
+    case 'NullLiteral':
+      return 'null';
     case 'ArrayConstructor':
       return `ARRAY[${e.elements.map(ksqlText).join(', ')}]`;
     case 'MapConstructor':

@@ -60,6 +60,8 @@ export function arithmetic(
   left: BoundExpr,
   right: BoundExpr,
   span: Span,
+  /** The expression as ksqlDB prints it, for messages. */
+  text: string,
 ): BoundExpr {
   const lt = left.type;
   const rt = right.type;
@@ -71,6 +73,14 @@ export function arithmetic(
   ) {
     return { kind: 'Concat', left, right, type: STRING, span };
   }
+  if (lt === null || rt === null) {
+    // An untyped NULL has no arithmetic to pick; ksqlDB refuses rather than guess (CAST it).
+    const name = (t: SqlType | null): string => (t ? formatType(t) : 'null');
+    throw bindError(
+      `Error processing expression: ${text}. Arithmetic on types ${name(lt)} and ${name(rt)} are not supported.`,
+      span,
+    );
+  }
   for (const t of [lt, rt]) {
     if (t !== null && !isNumeric(t)) {
       throw bindError(
@@ -78,10 +88,6 @@ export function arithmetic(
         span,
       );
     }
-  }
-  if (lt === null || rt === null) {
-    const type = lt ?? rt ?? { kind: 'INTEGER' as const };
-    return { kind: 'Literal', value: null, type, span };
   }
   let type: SqlType;
   if (lt.kind === 'DOUBLE' || rt.kind === 'DOUBLE') type = { kind: 'DOUBLE' };

@@ -16,6 +16,8 @@ export interface TopicInfo {
   readonly internal: boolean;
 }
 
+const LEADER_WAIT_MS = 30_000;
+
 /** Topic administration as the engine needs it; hides kafkajs's admin API. */
 export class TopicAdmin {
   private admin: Admin | undefined;
@@ -39,8 +41,10 @@ export class TopicAdmin {
   /** Creates the topic unless it exists; resolves true if it was created. */
   async ensure(spec: TopicSpec): Promise<boolean> {
     const admin = await this.connected();
-    return admin.createTopics({
-      waitForLeaders: true,
+    // kafkajs' own `waitForLeaders` gives up on the "does not host this topic-partition" answer a
+    // KRaft broker gives for a moment after creating a topic; poll the metadata instead.
+    const created = await admin.createTopics({
+      waitForLeaders: false,
       topics: [
         {
           topic: spec.name,
@@ -50,6 +54,25 @@ export class TopicAdmin {
         },
       ],
     });
+    await this.waitForLeaders(spec.name);
+    return created;
+  }
+
+  /** Resolves once every partition of `name` has a leader (at most LEADER_WAIT_MS). */
+  private async waitForLeaders(name: string): Promise<void> {
+    const admin = await this.connected();
+    const deadline = Date.now() + LEADER_WAIT_MS;
+    for (;;) {
+      const metadata = await admin.fetchTopicMetadata({ topics: [name] }).catch(() => undefined);
+      const partitions = metadata?.topics[0]?.partitions ?? [];
+      if (partitions.length > 0 && partitions.every((p) => p.leader >= 0)) return;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `Topic ${name} was created but its partitions have no leader after ${LEADER_WAIT_MS} ms`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   async partitionCount(name: string): Promise<number | undefined> {

@@ -41,7 +41,7 @@ describe('syntax errors', () => {
     ],
     ["CREATE STREAM s (a INT) WITH (kafka_topic='x') AS SELECT * FROM t", /expected ';' but found 'AS'/],
     ["CREATE SOURCE STREAM s WITH (kafka_topic='x') AS SELECT * FROM t", /expected ';' but found 'AS'/],
-    ['SELECT * FROM s LIMIT -1', /expected an integer but found '-'/],
+    ['SELECT * FROM s LIMIT - x', /expected an integer but found '-'/],
     ["SELECT 'abc FROM s", /unterminated string literal/],
     ['SELECT `abc FROM s', /unterminated quoted identifier/],
     ['SELECT a /* open', /unterminated comment/],

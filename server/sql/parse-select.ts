@@ -38,7 +38,7 @@ export function parseSelect(p: Parser): SelectStmt {
   }
   if (p.isKw('ORDER') && p.isKw('BY', 1)) q.orderBy = parseOrderBy(p);
   else p.expect('ORDER');
-  if (p.acceptKw('LIMIT')) q.limit = parseCount(p);
+  if (p.acceptKw('LIMIT')) q.limit = parseLimit(p);
   if (p.isKw('OFFSET') && p.peek().kind === 'integer') {
     p.advance();
     q.offset = parseCount(p);
@@ -52,6 +52,15 @@ export function parseSelect(p: Parser): SelectStmt {
     text: p.textFrom(first),
     span: p.spanFrom(first),
   };
+}
+
+/** `LIMIT n`; a negative n parses so that the query can say why it is refused. */
+function parseLimit(p: Parser): number {
+  if (p.isPunct('-') && p.peek().kind === 'integer') {
+    p.advance();
+    return -parseCount(p);
+  }
+  return parseCount(p);
 }
 
 function parseSelectItem(p: Parser): SelectItem {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { QueryEnd, QueryHandle, ResultRow } from '../engine/queries/query-handle';
 import { TestDriver } from './test-driver';
 
@@ -49,6 +49,15 @@ describe('transient queries over the test driver', () => {
       ['AAA', 36],
       ['CCC', 5],
     ]);
+  });
+
+  it('a push query over a stream skips records without a value (a stream has no deletes)', async () => {
+    const driver = await setUp();
+    const { rows } = collect(await driver.query(`SELECT sym, qty FROM trades EMIT CHANGES;`));
+    driver.produce({ topic: 'trades', key: json('NUL'), value: null, timestamp: 9 });
+    driver.produce({ topic: 'trades', key: json('CCC'), value: json({ price: 1, qty: 5 }), timestamp: 10 });
+    await vi.waitFor(() => expect(rows.map((r) => r.values)).toContainEqual(['CCC', 5]));
+    expect(rows.some((r) => r.tombstone || r.values[0] === 'NUL')).toBe(false);
   });
 
   it('a pull query aggregates the data so far and sorts it (beyond ksqlDB)', async () => {

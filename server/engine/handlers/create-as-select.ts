@@ -34,6 +34,10 @@ export async function prepareCreateAsSelect(
   if (stmt.query.emit === 'FINAL' && stmt.sourceType === 'STREAM') {
     throw bindError('EMIT FINAL is only supported for CREATE TABLE … AS SELECT.', stmt.span);
   }
+  if (stmt.query.limit !== undefined) {
+    // A persistent query never ends, so a row count has nothing to stop.
+    throw bindError(`CREATE ${stmt.sourceType} AS SELECT statements don't support LIMIT clause.`, stmt.span);
+  }
   const props = parseWithProperties(stmt.properties);
   if (props.timestamp && !mayProduce(stmt.query, props.timestamp)) {
     // Checked before planning, as ksqlDB does, so this error wins over problems in the query.

@@ -25,6 +25,9 @@ export function prepareInsertIntoSelect(stmt: InsertIntoSelectStmt, ctx: Stateme
       stmt.target.span,
     );
   }
+  if (stmt.query.limit !== undefined) {
+    throw bindError("INSERT INTO statements don't support LIMIT clause.", stmt.span);
+  }
   if (target.isSource)
     throw bindError(`Cannot insert into read-only stream: ${target.name}`, stmt.target.span);
   if (target.schema.value.some((c) => c.header)) {

@@ -59,6 +59,8 @@ export class PushQuery implements QueryHandle {
   private onBatch(records: Parameters<QueryPipeline['feed']>[0]): void {
     if (this.ended) return;
     let rows = this.pipeline.feed(records);
+    // A stream has no deletes: a record without a value carries no row for a viewer.
+    if (this.mode === 'append') rows = rows.filter((row) => !row.tombstone);
     const limit = this.pipeline.plan.limit;
     if (limit !== undefined && this.rowsTotal + rows.length >= limit) {
       rows = rows.slice(0, limit - this.rowsTotal);

@@ -1,6 +1,7 @@
 import { ErrorCodes } from '../../../lib/contracts/errors';
 import { bindError } from '../../bind/bind-error';
 import { KappaError } from '../../errors/kappa-error';
+import { checkPullQuery, pullSettings } from '../../plan/pull-rules';
 import { planQuery } from '../../plan/query-planner';
 import { parseScript } from '../../sql';
 import type { CatalogState } from '../catalog-state';
@@ -89,6 +90,11 @@ export class TransientQueries {
         );
       }
       const catalog = this.state.catalog();
+      if (stmt.emit === undefined) {
+        checkPullQuery(stmt, catalog.source(stmt.from.name.name), pullSettings(properties));
+      } else if (stmt.limit !== undefined && stmt.limit < 0) {
+        throw bindError("Push queries don't support negative integers in the LIMIT clause.", stmt.span);
+      }
       const plan = planQuery(stmt, { catalog, types: (n) => catalog.type(n), persistent: false });
       const id = transientQueryId(plan.sources[0] ?? 'QUERY');
       if (stmt.emit === undefined) {
