@@ -66,6 +66,13 @@ describe('pull query rules kept from ksqlDB', () => {
     await accepted(`SELECT * FROM names WHERE name = '10';`);
   });
 
+  it('refuses a result with two columns of one name', async () => {
+    await expect(refused('SELECT v, v FROM names;')).rejects.toThrow(
+      'Duplicate value columns found in schema: `V` INTEGER',
+    );
+    await accepted('SELECT n AS id FROM counts;');
+  });
+
   it('with table scans off, every disjunct must pin the whole key', async () => {
     const cases: [string, string | RegExp][] = [
       ['SELECT * FROM counts WHERE n = 100;', 'WHERE clause missing key column for disjunct: (N = 100)'],

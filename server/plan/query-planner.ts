@@ -186,7 +186,7 @@ export function planQuery(stmt: SelectStmt, ctx: PlannerContext): QueryPlan {
         ...(aggregation.window.advanceMs !== undefined ? { advanceMs: aggregation.window.advanceMs } : {}),
       }
     : from.window;
-  if (ctx.persistent) checkUniqueColumnNames(node.columns);
+  checkUniqueColumnNames(node.columns.filter((c) => !c.hidden));
   return {
     root: node,
     columns: node.columns,
