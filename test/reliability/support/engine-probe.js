@@ -13,7 +13,7 @@ if (intervalMs > 0) {
   const phase = monitorEventLoopDelay({ resolution });
   interval.enable();
   phase.enable();
-  const ms = (ns) => Math.max(0, Math.round(ns / 1e4) / 100 - resolution);
+  const ms = (ns) => Math.max(0, Math.round((ns / 1e6 - resolution) * 100) / 100);
   process.on('SIGUSR2', () => phase.reset());
   const timer = setInterval(() => {
     const memory = process.memoryUsage();
