@@ -47,11 +47,18 @@ export function evaluateTargets(r: BenchResults): TargetCheck[] {
     measured: q0?.eventsPerSec ? k(q0.eventsPerSec) : 'not run',
     ...(q0?.eventsPerSec ? { met: q0.eventsPerSec >= 500_000 } : {}),
   });
-  const l10 = r.latency.find((x) => x.path !== 'B5' && x.offeredPerSec === 10_000 && x.addedMs);
+  const l10 = r.latency.find((x) => x.path === 'engine q1' && x.offeredPerSec === 10_000 && !x.error);
+  const b5 = r.latency.find((x) => x.path === 'B5' && x.offeredPerSec === 10_000 && !x.error);
+  // Percentile minus percentile is noise-dominated on a shared box (B5's own p99 swings by 100s of
+  // ms); judged conservatively: the engine's p99 over B5's median.
+  const conservative = l10 && b5 ? l10.latencyMs.p99 - b5.latencyMs.p50 : undefined;
   out.push({
     target: 'added Kafka→Kafka latency p99 ≤ 50 ms at 10k events/s',
-    measured: l10?.addedMs ? `${l10.addedMs.p99.toFixed(1)} ms (${l10.path})` : 'not run',
-    ...(l10?.addedMs ? { met: l10.addedMs.p99 <= 50 } : {}),
+    measured:
+      l10 && b5 && conservative !== undefined
+        ? `engine p99 ${l10.latencyMs.p99.toFixed(0)} ms; − B5 p50 = ${conservative.toFixed(0)} ms; − B5 p99 = ${(l10.addedMs?.p99 ?? NaN).toFixed(0)} ms`
+        : 'not run',
+    ...(conservative !== undefined ? { met: conservative <= 50 } : {}),
   });
   if (r.browser.measured) {
     const b10 = r.browser.rows.find((x) => x.offeredRowsPerSec === 10_000) ?? r.browser.rows.at(-1);
