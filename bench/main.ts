@@ -104,7 +104,7 @@ async function main(): Promise<void> {
         events: options.events,
         seed: options.seed,
         eventRate: options.eventRate,
-        repetitions: options.quick ? 3 : 5,
+        repetitions: options.quick ? 2 : 5,
         log,
       });
     }

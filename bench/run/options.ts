@@ -60,7 +60,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   const only = value('--only')?.split(',') as WorkloadId[] | undefined;
   return {
     quick,
-    events: num('--events', quick ? 100_000 : 250_000),
+    events: num('--events', quick ? 30_000 : 250_000),
     partitions,
     rounds: num('--rounds', quick ? 1 : 3),
     eventRate: num('--event-rate', 10_000),
@@ -68,6 +68,6 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     ...(only ? { only } : {}),
     stages,
     profile: argv.includes('--profile'),
-    latencySeconds: num('--latency-seconds', quick ? 4 : 10),
+    latencySeconds: num('--latency-seconds', quick ? 3 : 10),
   };
 }
