@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { processingLogRecord, processingLogStreamSql } from './processing-log';
+import type { Kafka } from 'kafkajs';
+import { createLogger } from '../log/logger';
+import { ProcessingLogWriter, processingLogRecord, processingLogStreamSql } from './processing-log';
 import { parseStatement } from '../sql';
 
 describe('processing log', () => {
@@ -42,5 +44,34 @@ describe('processing log', () => {
     const { statement, diagnostics } = parseStatement(processingLogStreamSql('default_'));
     expect(diagnostics).toEqual([]);
     expect(statement?.kind).toBe('CreateSourceStmt');
+  });
+
+  it('writes a flood in sends the broker accepts, and logs a sample of it', async () => {
+    const sends: number[] = [];
+    const kafka = {
+      producer: () => ({
+        connect: async () => undefined,
+        disconnect: async () => undefined,
+        send: async ({ messages }: { messages: { value: string }[] }) => {
+          const bytes = messages.reduce((n, m) => n + m.value.length, 0);
+          if (bytes > 1024 * 1024) throw new Error('message too large');
+          sends.push(messages.length);
+        },
+      }),
+    } as unknown as Kafka;
+    const lines: string[] = [];
+    const writer = new ProcessingLogWriter(
+      kafka,
+      'log',
+      createLogger({ level: 'warn', format: 'json', write: (l) => lines.push(l) }),
+    );
+    const error = { kind: 'DESERIALIZATION', step: 'S.Source.value', message: 'bad' } as const;
+    for (let i = 0; i < 5000; i++)
+      writer.record({ queryId: 'Q', topic: 't', error, recordBytes: Buffer.alloc(300, 1) });
+    await writer.close();
+    expect(writer.written).toBe(5000);
+    expect(writer.dropped).toBe(0);
+    expect(sends.length).toBeGreaterThan(1);
+    expect(lines.filter((l) => l.includes('bad record skipped'))).toHaveLength(10);
   });
 });

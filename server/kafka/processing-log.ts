@@ -94,6 +94,7 @@ export class ProcessingLogWriter {
   private timer: NodeJS.Timeout | undefined;
   dropped = 0;
   written = 0;
+  private readonly warned = new Map<string, { since: number; logged: number; suppressed: number }>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -103,11 +104,7 @@ export class ProcessingLogWriter {
   ) {}
 
   record(entry: ProcessingLogEntry): void {
-    this.log.warn('bad record skipped', {
-      queryId: entry.queryId,
-      step: entry.error.step,
-      error: entry.error.message,
-    });
+    this.warnSampled(entry);
     if (this.queue.length >= this.maxQueue) {
       this.queue.shift();
       this.dropped++;
@@ -127,15 +124,51 @@ export class ProcessingLogWriter {
         await this.producer.connect();
       }
       const now = Date.now();
-      await this.producer.send({
-        topic: this.topic,
-        messages: batch.map((e) => ({ key: null, value: JSON.stringify(processingLogRecord(e, now)) })),
-      });
-      this.written += batch.length;
+      const values = batch.map((e) => JSON.stringify(processingLogRecord(e, now)));
+      for (const chunk of chunksUnder(values, MAX_SEND_BYTES)) {
+        try {
+          await this.producer.send({
+            topic: this.topic,
+            messages: chunk.map((value) => ({ key: null, value })),
+          });
+          this.written += chunk.length;
+        } catch (error) {
+          this.dropped += chunk.length;
+          this.log.error('could not write the processing log', { error });
+        }
+      }
     } catch (error) {
       this.dropped += batch.length;
       this.log.error('could not write the processing log', { error });
     }
+  }
+
+  /**
+   * Every bad record is in the processing-log topic; the engine's own log gets the first few per
+   * query every WARN_WINDOW_MS and then a count. A line per record made a poison flood flood the
+   * log too, and writing it (synchronous on a pipe) stalled the event loop.
+   */
+  private warnSampled(entry: ProcessingLogEntry): void {
+    const now = Date.now();
+    const w = this.warned.get(entry.queryId) ?? { since: now, logged: 0, suppressed: 0 };
+    if (now - w.since >= WARN_WINDOW_MS) {
+      if (w.suppressed > 0)
+        this.log.warn('more bad records skipped (see the processing log)', {
+          queryId: entry.queryId,
+          count: w.suppressed,
+          seconds: Math.round((now - w.since) / 1000),
+        });
+      Object.assign(w, { since: now, logged: 0, suppressed: 0 });
+    }
+    if (w.logged < WARN_PER_WINDOW) {
+      w.logged++;
+      this.log.warn('bad record skipped', {
+        queryId: entry.queryId,
+        step: entry.error.step,
+        error: entry.error.message,
+      });
+    } else w.suppressed++;
+    this.warned.set(entry.queryId, w);
   }
 
   async close(): Promise<void> {
@@ -143,4 +176,30 @@ export class ProcessingLogWriter {
     await this.flush();
     await this.producer?.disconnect().catch(() => undefined);
   }
+}
+
+/**
+ * A send becomes one record batch per partition, which the broker refuses whole above
+ * message.max.bytes (1 MiB by default): under a flood of bad records one send of the whole queue
+ * lost every entry. Sends stay well under it.
+ */
+const MAX_SEND_BYTES = 512 * 1024;
+
+const WARN_WINDOW_MS = 10_000;
+const WARN_PER_WINDOW = 10;
+
+function* chunksUnder(values: readonly string[], maxBytes: number): Generator<string[]> {
+  let chunk: string[] = [];
+  let bytes = 0;
+  for (const value of values) {
+    const size = Buffer.byteLength(value) + 64; // record overhead
+    if (chunk.length > 0 && bytes + size > maxBytes) {
+      yield chunk;
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(value);
+    bytes += size;
+  }
+  if (chunk.length > 0) yield chunk;
 }
