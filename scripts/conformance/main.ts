@@ -12,15 +12,12 @@ import { executorUnavailable, type ExecutorKind } from './case-executor';
 import { InlineRunner, WorkerPool, type CaseRunner } from './case-runner';
 import { KafkaRunner } from './kafka/kafka-runner';
 import { jsonReport, writeJsonReport } from './json-report';
-import { defaultQttDir, loadFile, qttRoot, resolveFiles } from './load-files';
+import { defaultQttDir, loadFile, resolveFiles } from './load-files';
 import { caseLines, fileLine, summaryLines, totalsLine } from './report';
+import { runRestSuite } from './rest/rest-suite';
 import { countAll, runSuite } from './run-suite';
 
 const BASELINE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'baseline.json');
-
-const REST_UNAVAILABLE =
-  'not available yet: --rest needs a live engine serving the REST API with push and pull queries ' +
-  `(server/api over server/engine: /ksql, /query-stream), run against ${path.join(qttRoot(), 'rest-query-validation-tests')}`;
 
 async function main(argv: readonly string[]): Promise<number> {
   const options = parseArgs(argv);
@@ -28,10 +25,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (options.rest) {
-    console.error(`conformance: ${REST_UNAVAILABLE}`);
-    return 2;
-  }
+  if (options.rest) return runRestSuite(options);
   const kind: ExecutorKind = options.kafka ? 'kafka' : 'driver';
   const unavailable = executorUnavailable(kind);
   if (unavailable !== undefined) {

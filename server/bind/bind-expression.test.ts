@@ -39,3 +39,20 @@ describe('column references', () => {
     expect((error as Error).message).toBe("Line: 1, Col: 3: Column 'F' is ambiguous. Could be A.F or B.F.");
   });
 });
+
+describe('comparisons', () => {
+  it('refuse a number compared with text, as ksqlDB does, naming both sides and the operator', () => {
+    expect(() => bind(`N = '10'`)).toThrow("Cannot compare N (INTEGER) to '10' (STRING) with EQUAL.");
+    expect(() => bind(`N BETWEEN 'a' AND 3`)).toThrow(
+      "Cannot compare N (INTEGER) to 'a' (STRING) with GREATER_THAN_OR_EQUAL.",
+    );
+    expect(bind('N > 1.5').type).toEqual({ kind: 'BOOLEAN' });
+  });
+
+  it('refuse arithmetic with an untyped NULL', () => {
+    expect(() => bind('N + NULL')).toThrow(
+      'Error processing expression: (N + null). Arithmetic on types INTEGER and null are not supported.',
+    );
+    expect(bind('N + CAST(NULL AS INT)').type).toEqual({ kind: 'INTEGER' });
+  });
+});

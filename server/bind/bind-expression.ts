@@ -25,7 +25,7 @@ import {
 } from './typed-operations';
 import { coerceUserList, ListCoercionError } from './user-list-coercion';
 import { literalValue } from './literals';
-import { ksqlText } from './ksql-text';
+import { COMPARISON_NAMES, ksqlText } from './ksql-text';
 import { isTimePseudoColumn, parsePartialTimestamp } from './partial-timestamp';
 import type { Scope } from './scope';
 import { resolveTypeNode, type TypeResolver } from './types';
@@ -125,6 +125,7 @@ class ExpressionBinder {
           this.bindTimeOperand(e.right, e.left, env),
           e.op !== '=' && e.op !== '<>',
           e.span,
+          { left: ksqlText(e.left), right: ksqlText(e.right), op: COMPARISON_NAMES[e.op] },
         );
         return { kind: 'Compare', op: e.op, left, right, type: BOOLEAN, span: e.span };
       }
@@ -157,6 +158,18 @@ class ExpressionBinder {
         return { kind: 'IsDistinct', left, right, negated: e.negated, type: BOOLEAN, span: e.span };
       }
       case 'Between': {
+        // BETWEEN is `value >= low AND value <= high`: each bound must compare with the value.
+        const operand = this.bindTimeOperand(e.value, e.value, env);
+        for (const [bound, op] of [
+          [e.low, 'GREATER_THAN_OR_EQUAL'],
+          [e.high, 'LESS_THAN_OR_EQUAL'],
+        ] as const) {
+          comparable(operand, this.bindTimeOperand(bound, e.value, env), true, e.span, {
+            left: ksqlText(e.value),
+            right: ksqlText(bound),
+            op,
+          });
+        }
         const parts = unify(
           [e.value, e.low, e.high].map((x) => this.bindTimeOperand(x, e.value, env)),
           e.span,

@@ -1,5 +1,5 @@
 import { formatExpression } from '../sql';
-import type { Expression } from '../sql/ast';
+import type { ComparisonOp, Expression } from '../sql/ast';
 
 /**
  * An expression as ksqlDB prints it in error messages: binary operations in parentheses,
@@ -31,3 +31,13 @@ export function ksqlText(e: Expression): string {
       return formatExpression(e);
   }
 }
+
+/** ksqlDB's names of the comparison operators, as its messages print them. */
+export const COMPARISON_NAMES: Readonly<Record<ComparisonOp, string>> = {
+  '=': 'EQUAL',
+  '<>': 'NOT_EQUAL',
+  '<': 'LESS_THAN',
+  '<=': 'LESS_THAN_OR_EQUAL',
+  '>': 'GREATER_THAN',
+  '>=': 'GREATER_THAN_OR_EQUAL',
+};

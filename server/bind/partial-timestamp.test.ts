@@ -7,6 +7,8 @@ describe('parsePartialTimestamp', () => {
     expect(parsePartialTimestamp('2020-02-22T23:45')).toBe(Date.UTC(2020, 1, 22, 23, 45));
     expect(parsePartialTimestamp('2020-02')).toBe(Date.UTC(2020, 1, 1));
     expect(parsePartialTimestamp('2020')).toBe(Date.UTC(2020, 0, 1));
+    expect(parsePartialTimestamp('2020-02-24T24')).toBe(Date.UTC(2020, 1, 25));
+    expect(parsePartialTimestamp('2020-02-29T24:00')).toBe(Date.UTC(2020, 2, 1));
     expect(parsePartialTimestamp('2020-02-23T23:45:12.5')).toBe(Date.UTC(2020, 1, 23, 23, 45, 12, 500));
   });
 
@@ -21,6 +23,7 @@ describe('parsePartialTimestamp', () => {
   it('rejects text that is not a datetime or has fields out of range', () => {
     expect(() => parsePartialTimestamp('yesterday')).toThrow(/Failed to parse timestamp 'yesterday'/);
     expect(() => parsePartialTimestamp('2020-02-30')).toThrow(/out of range/);
-    expect(() => parsePartialTimestamp('2020-02-03T24:00')).toThrow(/out of range/);
+    expect(() => parsePartialTimestamp('2020-02-03T24:01')).toThrow(/out of range/);
+    expect(() => parsePartialTimestamp('2020-02-03T25')).toThrow(/out of range/);
   });
 });

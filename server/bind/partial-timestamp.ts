@@ -28,10 +28,13 @@ export function parsePartialTimestamp(text: string): number {
   const millis = Math.floor(Number(`0.${frac}`) * 1000);
   const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), millis);
   const fields = new Date(utc);
+  // 24:00 is the end of a day (the next day's start), as java.time reads it; 24:01 is nothing.
+  const endOfDay = Number(h) === 24 && Number(mi) === 0 && Number(s) === 0 && millis === 0;
+  const sameDay = endOfDay ? new Date(utc - 1) : fields;
   if (
-    fields.getUTCMonth() !== Number(mo) - 1 ||
-    fields.getUTCDate() !== Number(d) ||
-    Number(h) > 23 ||
+    sameDay.getUTCMonth() !== Number(mo) - 1 ||
+    sameDay.getUTCDate() !== Number(d) ||
+    (Number(h) > 23 && !endOfDay) ||
     Number(mi) > 59 ||
     Number(s) > 59
   ) {

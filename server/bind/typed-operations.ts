@@ -123,18 +123,22 @@ export function comparable(
   right: BoundExpr,
   ordering: boolean,
   span: Span,
+  /** The operands and operator as ksqlDB names them, for the message. */
+  texts?: { readonly left: string; readonly right: string; readonly op: string },
 ): [BoundExpr, BoundExpr] {
   if (left.type === null || right.type === null) {
     const t = left.type ?? right.type;
     return t ? [coerceTo(left, t), coerceTo(right, t)] : [left, right];
   }
   if (!canCompare(left.type, right.type, !ordering)) {
-    const lit = left.kind === 'Literal' || right.kind === 'Literal';
-    if (lit) {
-      const unified = unify([left, right], span, 'comparison');
-      return [unified[0]!, unified[1]!];
-    }
-    throw bindError(`Cannot compare ${formatType(left.type)} to ${formatType(right.type)}`, span);
+    // As ksqlDB's ComparisonUtil: no implicit conversion between, say, a number and a text,
+    // literal or not (text does compare with DATE, TIME and TIMESTAMP).
+    const side = (e: BoundExpr, text: string | undefined): string =>
+      text ? `${text} (${formatType(e.type!)})` : formatType(e.type!);
+    throw bindError(
+      `Cannot compare ${side(left, texts?.left)} to ${side(right, texts?.right)}${texts ? ` with ${texts.op}` : ''}.`,
+      span,
+    );
   }
   const t = comparisonType(left.type, right.type);
   if (!t) throw bindError(`Cannot compare ${formatType(left.type)} to ${formatType(right.type)}`, span);

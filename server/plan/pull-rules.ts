@@ -1,5 +1,5 @@
 import { bindError } from '../bind/bind-error';
-import { ksqlText } from '../bind/ksql-text';
+import { COMPARISON_NAMES, ksqlText } from '../bind/ksql-text';
 import type { Expression, SelectStmt } from '../sql/ast';
 import type { DataSource } from '../types/data-source';
 import type { Column } from '../types/logical-schema';
@@ -85,15 +85,6 @@ function columnRefs(e: Expression): string[] {
   return names;
 }
 
-const OPERATOR_NAMES: Record<string, string> = {
-  '=': 'EQUAL',
-  '<>': 'NOT_EQUAL',
-  '<': 'LESS_THAN',
-  '<=': 'LESS_THAN_OR_EQUAL',
-  '>': 'GREATER_THAN',
-  '>=': 'GREATER_THAN_OR_EQUAL',
-};
-
 /**
  * A key is looked up by value, so the value must be of the key's type: no NULL, no text for a
  * number (elsewhere Kappa, like ksqlDB's IN lists, lets a numeric string literal stand for a
@@ -117,7 +108,7 @@ function checkKeyLiterals(where: Expression, keys: readonly Column[]): void {
       }
       if (other.kind === 'StringLiteral' && isNumeric(key.type)) {
         throw bindError(
-          `Error in WHERE expression: Cannot compare ${key.name} (${formatType(key.type)}) to '${other.value}' (STRING) with ${OPERATOR_NAMES[e.op]}.\nStatement: ${text}`,
+          `Error in WHERE expression: Cannot compare ${key.name} (${formatType(key.type)}) to '${other.value}' (STRING) with ${COMPARISON_NAMES[e.op]}.\nStatement: ${text}`,
           e.span,
         );
       }

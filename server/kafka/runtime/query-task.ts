@@ -10,7 +10,21 @@ import { createSourceDecoder, type DecodeResult, type IncomingRecord } from '../
 import type { KafkaHeaders } from '../serde';
 import { partitionFor } from '../partitioner';
 import { CHECKPOINT_KEY, changelogKey, repartitionTopic, splitChangelogKey } from './internal-topics';
+import { copartitionKeyEncoders, type KeyEncoder } from './copartition-keys';
 import { fromTypedBuffer, toTypedBuffer } from './typed-json';
+
+/**
+ * The key in the join partner's format, or undefined when there is no partner or the key cannot
+ * be written in it (a NULL key, which joins nothing, or a type the partner's format rejects).
+ */
+function encodeForPartner(encode: KeyEncoder | undefined, values: readonly unknown[]): Buffer | undefined {
+  if (!encode) return undefined;
+  try {
+    return encode(values) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface OutRecord {
   readonly topic: string;
@@ -80,13 +94,16 @@ export class QueryTask {
         });
       },
     };
+    const partnerKeys = copartitionKeyEncoders(spec.plan);
     const writers = (node: RekeyNode): Processor | undefined => {
       if (!spec.cut(node)) return undefined;
       const topic = repartitionTopic(spec.appId, node.name);
       const keyCount = node.keys.length;
+      const partnerKey = partnerKeys.get(node.name);
       return {
         push: (rec: Rec) => {
-          const key = toTypedBuffer(rec.row.slice(0, keyCount));
+          const values = rec.row.slice(0, keyCount);
+          const key = encodeForPartner(partnerKey, values) ?? toTypedBuffer(values);
           const value = toTypedBuffer({
             row: rec.row,
             tombstone: rec.tombstone,

@@ -90,8 +90,7 @@ function compareQuery(expected: J[], actual: J[]): string | undefined {
 }
 
 /** Runs one case; undefined when it passes, 'SKIP …' when it cannot run, else why it failed. */
-export async function runRestQttCase(live: LiveServer, c: J, n: number): Promise<string | undefined> {
-  const prefix = `c${n}_`;
+export async function runRestQttCase(live: LiveServer, c: J, prefix: string): Promise<string | undefined> {
   const rename = (t: string) => `${prefix}${t}`;
   const props = { ...(c.properties as J | undefined), 'ksql.output.topic.name.prefix': prefix };
   const statements = (c.statements as string[]).map((s) =>
@@ -154,8 +153,11 @@ export async function runRestQttCase(live: LiveServer, c: J, n: number): Promise
       const keyCols = source.schema.key;
       const k = input.key;
       const keyValues = keyCols.map((col, i) => {
+        // Field names match case-insensitively, as ksqlDB's JSON deserializer matches them.
+        const field = (o: J): unknown =>
+          o[Object.keys(o).find((x) => x.toUpperCase() === col.name) ?? col.name];
         const raw =
-          keyCols.length === 1 ? k : k && typeof k === 'object' ? (k as J)[col.name] : i === 0 ? k : null;
+          keyCols.length === 1 ? k : k && typeof k === 'object' ? field(k as J) : i === 0 ? k : null;
         return raw === null || raw === undefined ? null : fromJsonValue(raw, col.type);
       });
       const valueCols = source.schema.value.filter((x) => !x.header);
