@@ -1,6 +1,7 @@
 import type { PlanNode, RekeyNode } from '../../plan/nodes';
 import type { QueryPlan } from '../../plan/query-plan';
 import { createKeySerde } from '../serde';
+import { repartitionTopic } from './internal-topics';
 
 /** Serializes a repartitioned record's key as the join partner's topic serializes its keys. */
 export type KeyEncoder = (values: readonly unknown[]) => Buffer | null;
@@ -32,6 +33,27 @@ export function copartitionKeyEncoders(plan: QueryPlan): Map<string, KeyEncoder>
   };
   visit(plan.root);
   return encoders;
+}
+
+/**
+ * The topics that feed the sides of the plan's joins (a source's topic, or the repartition topic
+ * of a re-keyed side). A task processes these in timestamp order, as Kafka Streams does, so that
+ * a stream record meets the table as it was at the record's time even when catching up.
+ */
+export function joinInputTopics(plan: QueryPlan, appId: string): Set<string> {
+  const topics = new Set<string>();
+  const visit = (node: PlanNode): void => {
+    if (node.node === 'Join') {
+      for (const side of [node.left, node.right]) {
+        const origin = partitioningOrigin(side);
+        if (origin?.node === 'Source') topics.add(origin.source.topic);
+        else if (origin?.node === 'Rekey') topics.add(repartitionTopic(appId, origin.name));
+      }
+    }
+    for (const child of inputsOf(node)) visit(child);
+  };
+  visit(plan.root);
+  return topics;
 }
 
 /** The node whose output decides how rows reaching `node` are partitioned: a topic or a rekey. */

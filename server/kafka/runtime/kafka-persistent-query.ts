@@ -1,4 +1,4 @@
-import type { Consumer, Kafka, Producer } from 'kafkajs';
+import type { Batch, Consumer, Kafka, Producer } from 'kafkajs';
 import type { ProcessingError } from '../../exec/processor';
 import type { Logger } from '../../log/logger';
 import type { RekeyNode } from '../../plan/nodes';
@@ -6,6 +6,8 @@ import type { QueryPlan } from '../../plan/query-plan';
 import type { DataSource } from '../../types/data-source';
 import type { TopicAdmin } from '../topic-admin';
 import { CoPartitionedAssigner } from './co-partitioned-assigner';
+import { joinInputTopics } from './copartition-keys';
+import { InputAlignment } from './input-alignment';
 import { SingleMemberAssigner } from './single-member-assigner';
 import { changelogTopic, queryApplicationId, repartitionTopic } from './internal-topics';
 import { QueryTask, type OutRecord } from './query-task';
@@ -43,6 +45,9 @@ export class KafkaPersistentQuery {
   private consumer: Consumer | undefined;
   private producer: Producer | undefined;
   private tasks = new Map<number, QueryTask>();
+  /** Per task, the order its join inputs are processed in (none for queries without joins). */
+  private readonly alignments = new Map<number, InputAlignment>();
+  private readonly joinTopics: ReadonlySet<string>;
   private ready: Promise<void> = Promise.resolve();
   private stopped = false;
   private paused = false;
@@ -62,6 +67,7 @@ export class KafkaPersistentQuery {
     private readonly onError: (queryId: string, error: ProcessingError) => void,
   ) {
     this.appId = queryApplicationId(serviceId, spec.queryId);
+    this.joinTopics = joinInputTopics(spec.plan, this.appId);
     const guarantee =
       spec.properties['processing.guarantee'] ?? spec.properties['ksql.streams.processing.guarantee'];
     this.eos = guarantee === 'exactly_once_v2' || guarantee === 'exactly_once';
@@ -139,10 +145,16 @@ export class KafkaPersistentQuery {
         if (!isRunning() || isStale() || this.stopped) return;
         const task = this.tasks.get(this.singleTask ? 0 : batch.partition);
         if (!task || batch.messages.length === 0) return;
+        const messages = this.admitted(task.partition, batch);
+        if (messages.length === 0) {
+          // Held back until another join input catches up; the consumer fetches these again.
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          return;
+        }
         const before = task.processed;
         task.process(
           batch.topic,
-          batch.messages.map((m) => ({
+          messages.map((m) => ({
             key: m.key,
             value: m.value,
             timestamp: Number(m.timestamp),
@@ -152,7 +164,7 @@ export class KafkaPersistentQuery {
           })),
         );
         this.counters.processed += task.processed - before;
-        const last = batch.messages[batch.messages.length - 1]!;
+        const last = messages[messages.length - 1]!;
         const next = String(Number(last.offset) + 1);
         const outputs = task.drainOutputs();
         const changelog = hasState ? task.drainChangelog(changelogTopic(this.appId), Date.now()) : [];
@@ -162,6 +174,21 @@ export class KafkaPersistentQuery {
       },
     });
     if (this.paused) this.pause();
+  }
+
+  /** The leading messages of a batch that its task may process now (see InputAlignment). */
+  private admitted(task: number, batch: Batch): Batch['messages'] {
+    if (this.joinTopics.size < 2) return batch.messages;
+    let alignment = this.alignments.get(task);
+    if (!alignment) this.alignments.set(task, (alignment = new InputAlignment(this.joinTopics)));
+    const last = batch.messages[batch.messages.length - 1]!;
+    const count = alignment.admit(
+      batch.topic,
+      batch.partition,
+      batch.messages.map((m) => Number(m.timestamp)),
+      Number(last.offset) + 1 >= Number(batch.highWatermark),
+    );
+    return batch.messages.slice(0, count);
   }
 
   private taskSpec() {
@@ -176,7 +203,11 @@ export class KafkaPersistentQuery {
   }
 
   private async assign(assigned: Set<number>, changelog: string | undefined): Promise<void> {
-    for (const p of [...this.tasks.keys()]) if (!assigned.has(p)) this.tasks.delete(p);
+    for (const p of [...this.tasks.keys()]) {
+      if (assigned.has(p)) continue;
+      this.tasks.delete(p);
+      this.alignments.delete(p);
+    }
     const fresh: QueryTask[] = [];
     for (const p of assigned) {
       if (this.tasks.has(p)) continue;
