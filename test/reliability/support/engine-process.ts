@@ -90,6 +90,7 @@ export async function startEngine(options: EngineOptions): Promise<EngineProcess
   const url = `http://127.0.0.1:${port}`;
   let gone = false;
   void child.exited.then(() => (gone = true));
+  child.process.once('exit', (code, signal) => output.push(`[${name}] exited with ${code ?? signal}`));
   const engine: EngineProcess = {
     name,
     url,
@@ -103,7 +104,10 @@ export async function startEngine(options: EngineOptions): Promise<EngineProcess
     async waitReady(timeoutMs = 90_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
-        if (gone) throw new Error(`${name} exited during start-up:\n${output.slice(-30).join('\n')}`);
+        if (gone) {
+          await new Promise((r) => setTimeout(r, 300)); // its last output may still be in the pipe
+          throw new Error(`${name} exited during start-up:\n${output.slice(-30).join('\n')}`);
+        }
         const status = await fetch(`${url}/chc/ready`, { signal: AbortSignal.timeout(2000) })
           .then((r) => r.status)
           .catch(() => 0);
