@@ -65,7 +65,13 @@ async function main(): Promise<void> {
     const engine = startNodeChild(
       'engine',
       ['--import', 'tsx', 'server/main.ts'],
-      { KAFKA_BOOTSTRAP_SERVERS: bootstrap, KAPPA_PORT: String(enginePort) },
+      {
+        KAFKA_BOOTSTRAP_SERVERS: bootstrap,
+        KAPPA_PORT: String(enginePort),
+        // The engine refuses browser origins it does not know: the workbench's, on whatever port.
+        KAPPA_CORS_ORIGINS:
+          process.env.KAPPA_CORS_ORIGINS ?? `http://localhost:${appPort},http://127.0.0.1:${appPort}`,
+      },
       log,
     );
     children.push(engine);
