@@ -26,8 +26,18 @@ function wrapConsumer(consumer: Consumer, hooks: BatchHooks): Consumer {
       eachBatch: async (payload: EachBatchPayload) => {
         const { topic, messages } = payload.batch;
         if (messages.length > 0) hooks.before(topic);
-        await eachBatch(payload);
-        if (messages.length > 0) hooks.after(topic, messages.length);
+        // Count what the engine resolved, not what it was handed: a join task holds records back
+        // (leaves them unresolved) until its other input catches up, and gets them again later.
+        let resolved = -1n;
+        await eachBatch({
+          ...payload,
+          resolveOffset: (offset: string) => {
+            if (BigInt(offset) > resolved) resolved = BigInt(offset);
+            payload.resolveOffset(offset);
+          },
+        });
+        const done = messages.filter((m) => BigInt(m.offset) <= resolved).length;
+        if (done > 0) hooks.after(topic, done);
       },
     });
   };

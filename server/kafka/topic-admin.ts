@@ -114,6 +114,27 @@ export class TopicAdmin {
     return new Map(offsets.map((p) => [p.partition, Number(p.high)]));
   }
 
+  /**
+   * Per partition, how many records a consumer group has yet to read: from its committed offset,
+   * or from the start of the partition when it has committed nothing.
+   */
+  async unread(groupId: string, name: string): Promise<Map<number, number>> {
+    const admin = await this.connected();
+    const [ranges, committed] = await Promise.all([
+      admin.fetchTopicOffsets(name),
+      admin.fetchOffsets({ groupId, topics: [name] }),
+    ]);
+    const positions = new Map(
+      (committed[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset)] as const),
+    );
+    return new Map(
+      ranges.map((p) => {
+        const position = positions.get(p.partition) ?? -1;
+        return [p.partition, Number(p.high) - (position >= 0 ? position : Number(p.low))];
+      }),
+    );
+  }
+
   /** Per partition, the first offset whose record time is at or after `timestamp` (the end if none). */
   async offsetsForTimestamp(name: string, timestamp: number): Promise<Map<number, number>> {
     const admin = await this.connected();

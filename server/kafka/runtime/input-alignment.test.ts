@@ -1,36 +1,72 @@
 import { describe, expect, it } from 'vitest';
-import { InputAlignment, MAX_IDLE_MS } from './input-alignment';
+import { AlignedInputs, MAX_IDLE_MS, type Run } from './input-alignment';
 
-describe('InputAlignment', () => {
-  it('takes records of the join inputs in timestamp order, batch by batch', () => {
-    const a = new InputAlignment(new Set(['orders', 'customers']), () => 0);
-    expect(a.admit('orders', 0, [10, 20], false)).toBe(0); // customers not heard from yet
-    expect(a.admit('customers', 0, [1, 2, 15, 30], false)).toBe(2); // up to the held order (10)
-    expect(a.admit('orders', 0, [10, 20], false)).toBe(1); // up to the held customer (15)
-    expect(a.admit('customers', 0, [15, 30], false)).toBe(1); // up to the held order (20)
-    expect(a.admit('orders', 0, [20], true)).toBe(1); // up to the held customer (30); orders caught up
-    expect(a.admit('customers', 0, [30, 99], true)).toBe(2); // nothing else is behind
+const records = (...times: number[]) => times.map((t, i) => ({ timestamp: String(t), offset: String(i) }));
+const times = (run: Run<{ timestamp: string; offset: string }> | undefined) =>
+  run && run.messages.map((m) => Number(m.timestamp));
+
+describe('AlignedInputs', () => {
+  it('hands out the join inputs in timestamp order, across batches', () => {
+    const a = new AlignedInputs(new Set(['orders', 'customers']), () => 0);
+    a.offer('orders', 0, records(10, 20, 40), true);
+    expect(a.next()).toBeUndefined(); // customers not heard from yet
+    a.offer('customers', 0, records(1, 2, 15, 30), true);
+    const order: [string, number[] | undefined][] = [];
+    for (let run = a.next(); run; run = a.next()) order.push([run.topic, times(run)]);
+    expect(order).toEqual([
+      ['customers', [1, 2]],
+      ['orders', [10]],
+      ['customers', [15]],
+      ['orders', [20]],
+      ['customers', [30]],
+      ['orders', [40]],
+    ]);
+    expect(a.hasQueued()).toBe(false);
   });
 
-  it('does not hold back an input that is not joined, nor one whose partners are caught up', () => {
-    const a = new InputAlignment(new Set(['l', 'r']), () => 0);
-    expect(a.admit('source-of-l', 0, [1000], false)).toBe(1);
-    expect(a.admit('r', 0, [1, 2], true)).toBe(0); // l unknown yet
-    expect(a.admit('l', 0, [5, 6], true)).toBe(0); // r holds an earlier record (1)
-    expect(a.admit('r', 0, [1, 2], true)).toBe(2); // r ends at its high watermark: caught up
-    expect(a.admit('l', 0, [5, 6], true)).toBe(2);
+  it('waits for an input with more to read, but only up to where it has got', () => {
+    const a = new AlignedInputs(new Set(['l', 'r']), () => 0);
+    a.offer('r', 0, records(1, 3), false); // r has more to read
+    a.offer('l', 0, records(2, 5, 6), true);
+    expect(times(a.next())).toEqual([1]);
+    expect(times(a.next())).toEqual([2]);
+    expect(times(a.next())).toEqual([3]);
+    expect(a.next()).toBeUndefined(); // l's 5 could still be preceded by r's next record
+    a.offer('r', 0, records(4, 9), true);
+    expect(times(a.next())).toEqual([4]);
+    expect(times(a.next())).toEqual([5, 6]);
+    expect(times(a.next())).toEqual([9]);
   });
 
-  it('stops waiting for a silent input after MAX_IDLE_MS', () => {
+  it('stops waiting for an input after MAX_IDLE_MS, until it speaks again', () => {
     let now = 0;
-    const a = new InputAlignment(new Set(['l', 'r']), () => now);
-    expect(a.admit('l', 0, [5], false)).toBe(0);
+    const a = new AlignedInputs(new Set(['l', 'r']), () => now);
+    a.offer('l', 0, records(5), true);
+    expect(a.next()).toBeUndefined();
     now = MAX_IDLE_MS - 1;
-    expect(a.admit('l', 0, [5], false)).toBe(0);
+    expect(a.next()).toBeUndefined();
     now = MAX_IDLE_MS;
-    expect(a.admit('l', 0, [5, 6], false)).toBe(2);
-    expect(a.admit('l', 0, [7], false)).toBe(1); // r now counts as caught up until it speaks
-    expect(a.admit('r', 0, [3, 9], false)).toBe(1); // up to where l is (7), l having more to read
-    expect(a.admit('l', 0, [8, 10], false)).toBe(1); // up to r's held record (9)
+    expect(times(a.next())).toEqual([5]);
+    a.offer('l', 0, records(7), true);
+    expect(times(a.next())).toEqual([7]); // r is silent: no waiting
+    a.offer('r', 0, records(20), false);
+    a.offer('l', 0, records(8, 30), true);
+    expect(times(a.next())).toEqual([8]);
+    expect(times(a.next())).toEqual([20]);
+  });
+
+  it('does not wait for an input known to have nothing to read', () => {
+    const a = new AlignedInputs(new Set(['l', 'r']), () => 0);
+    a.markCaughtUp('r', 0);
+    a.offer('l', 0, records(5, 6), false);
+    expect(times(a.next())).toEqual([5, 6]);
+  });
+
+  it('clears its queues for a rebalance', () => {
+    const a = new AlignedInputs(new Set(['l', 'r']), () => 0);
+    a.offer('l', 0, records(1), true);
+    a.clear();
+    expect(a.hasQueued()).toBe(false);
+    expect(a.queued('l', 0)).toBe(0);
   });
 });

@@ -1,24 +1,43 @@
-/** How long a task waits for a join input it has heard nothing from (Kafka Streams' max.task.idle.ms). */
+/** How long a task waits for a join input it expects more from (Kafka Streams' max.task.idle.ms). */
 export const MAX_IDLE_MS = 2000;
 
-interface InputState {
-  /** Timestamp of the last record processed. */
-  processed: number;
-  /** Timestamp of the first record fetched but held back, if any. */
-  pending?: number;
-  /** Nothing more was available when it was last fetched. */
-  caughtUp: boolean;
+/** Records held per input partition before the consumer pauses it (buffered.records.per.partition). */
+export const MAX_BUFFERED = 5000;
+
+/** The parts of a fetched record the alignment needs; the rest travels along untouched. */
+export interface TimedRecord {
+  readonly timestamp: string;
+  readonly offset: string;
+}
+
+export interface Run<M extends TimedRecord> {
+  readonly topic: string;
+  readonly partition: number;
+  readonly messages: readonly M[];
+}
+
+interface Input<M> {
+  readonly topic: string;
+  readonly partition: number;
+  queue: M[];
+  /** Timestamp of the last record handed out. */
+  lastTs: number;
+  /** The last batch offered ended at the partition's high watermark. */
+  endsAtHighWatermark: boolean;
 }
 
 /**
- * Processes a task's join inputs in timestamp order, as Kafka Streams' PartitionGroup does: a
- * batch of one input may go on only up to the time the other inputs have reached (their held-back
- * record, or their last processed one while they have more to read). What is held back is left
- * unresolved, so the consumer fetches it again. Inputs outside `topics` are never held back. An
- * input never heard from holds the others back for at most MAX_IDLE_MS, then counts as caught up.
+ * A task's join inputs taken in timestamp order, as Kafka Streams' PartitionGroup does, so that a
+ * stream record meets the table as it was at the record's time even while catching up. Fetched
+ * batches are queued here; `next` hands out the longest run of one input that no other input can
+ * still precede: every other input has a queued record at least as late, has read all there is,
+ * or (for an input that has more to read but nothing queued) has got at least that far. An input
+ * the task waits on for MAX_IDLE_MS (never heard from, or silent) stops holding the others back
+ * until it speaks again.
  */
-export class InputAlignment {
-  private readonly inputs = new Map<string, InputState>();
+export class AlignedInputs<M extends TimedRecord> {
+  private readonly inputs = new Map<string, Input<M>>();
+  private readonly silent = new Set<string>();
   private waitingSince: number | undefined;
 
   constructor(
@@ -26,56 +45,102 @@ export class InputAlignment {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /**
-   * How many of a batch's records (timestamps in offset order) may be processed now.
-   * `caughtUpAfter`: the batch ends at the partition's high watermark.
-   */
-  admit(topic: string, partition: number, timestamps: readonly number[], caughtUpAfter: boolean): number {
-    if (!this.topics.has(topic) || timestamps.length === 0) return timestamps.length;
-    const bound = this.boundFor(topic);
-    let count = 0;
-    while (count < timestamps.length && timestamps[count]! <= bound) count++;
-    if (count === 0) {
-      const now = this.now();
-      this.waitingSince ??= now;
-      if (now - this.waitingSince < MAX_IDLE_MS) {
-        const processed = this.inputs.get(`${topic}:${partition}`)?.processed ?? Number.NEGATIVE_INFINITY;
-        this.inputs.set(`${topic}:${partition}`, { processed, pending: timestamps[0]!, caughtUp: false });
-        return 0;
-      }
-      // Waited long enough: inputs still silent count as caught up (empty, or not assigned here).
-      for (const t of this.topics) if (t !== topic && !this.heardFrom(t)) this.markSilent(t);
-      count = timestamps.length;
-    }
-    this.waitingSince = undefined;
+  handles(topic: string): boolean {
+    return this.topics.has(topic);
+  }
+
+  offer(topic: string, partition: number, messages: readonly M[], endsAtHighWatermark: boolean): void {
+    const key = `${topic}:${partition}`;
+    const input = this.inputs.get(key) ?? {
+      topic,
+      partition,
+      queue: [],
+      lastTs: Number.NEGATIVE_INFINITY,
+      endsAtHighWatermark: false,
+    };
+    input.queue.push(...messages);
+    input.endsAtHighWatermark = endsAtHighWatermark;
+    this.inputs.set(key, input);
+    this.silent.delete(topic);
+  }
+
+  /** An input partition with nothing to read (found out before any batch of it arrives). */
+  markCaughtUp(topic: string, partition: number): void {
+    if (this.inputs.has(`${topic}:${partition}`)) return;
     this.inputs.set(`${topic}:${partition}`, {
-      processed: timestamps[count - 1]!,
-      ...(count < timestamps.length ? { pending: timestamps[count]! } : {}),
-      caughtUp: count === timestamps.length && caughtUpAfter,
+      topic,
+      partition,
+      queue: [],
+      lastTs: Number.NEGATIVE_INFINITY,
+      endsAtHighWatermark: true,
     });
-    return count;
   }
 
-  /** The latest time `topic` may be processed up to: the earliest point another input is at. */
-  private boundFor(topic: string): number {
-    let bound = Number.POSITIVE_INFINITY;
-    for (const other of this.topics) {
-      if (other === topic) continue;
-      if (!this.heardFrom(other)) return Number.NEGATIVE_INFINITY;
-      for (const [key, state] of this.inputs) {
-        if (!key.startsWith(`${other}:`) || state.caughtUp) continue;
-        bound = Math.min(bound, state.pending ?? state.processed);
-      }
-    }
-    return bound;
+  /** Records queued for one input partition (the consumer pauses it past MAX_BUFFERED). */
+  queued(topic: string, partition: number): number {
+    return this.inputs.get(`${topic}:${partition}`)?.queue.length ?? 0;
   }
 
-  private heardFrom(topic: string): boolean {
-    for (const key of this.inputs.keys()) if (key.startsWith(`${topic}:`)) return true;
+  /** The input partitions heard from. */
+  inputList(): { topic: string; partition: number }[] {
+    return [...this.inputs.values()].map(({ topic, partition }) => ({ topic, partition }));
+  }
+
+  /** Whether anything is queued at all (then a timer should call `next` again later). */
+  hasQueued(): boolean {
+    for (const input of this.inputs.values()) if (input.queue.length > 0) return true;
     return false;
   }
 
-  private markSilent(topic: string): void {
-    this.inputs.set(`${topic}:-1`, { processed: Number.NEGATIVE_INFINITY, caughtUp: true });
+  /** Forgets everything queued: after a rebalance the consumer fetches from the committed offsets. */
+  clear(): void {
+    this.inputs.clear();
+    this.silent.clear();
+    this.waitingSince = undefined;
   }
+
+  /** The next run of records that may be processed now, or undefined to wait for more input. */
+  next(): Run<M> | undefined {
+    let best: Input<M> | undefined;
+    for (const input of this.inputs.values()) {
+      if (input.queue.length === 0) continue;
+      if (!best || ts(input.queue[0]!) < ts(best.queue[0]!)) best = input;
+    }
+    if (!best) return undefined;
+    const head = ts(best.queue[0]!);
+    let bound = Number.POSITIVE_INFINITY;
+    let blocked = false;
+    for (const topic of this.topics) {
+      if (topic === best.topic || this.silent.has(topic)) continue;
+      const inputs = [...this.inputs.values()].filter((i) => i.topic === topic);
+      if (inputs.length === 0) blocked = true;
+      for (const input of inputs) {
+        if (input.queue.length > 0) bound = Math.min(bound, ts(input.queue[0]!));
+        else if (!input.endsAtHighWatermark) {
+          if (input.lastTs < head) blocked = true;
+          else bound = Math.min(bound, input.lastTs);
+        }
+      }
+    }
+    if (blocked) {
+      const now = this.now();
+      this.waitingSince ??= now;
+      if (now - this.waitingSince < MAX_IDLE_MS) return undefined;
+      // Waited long enough: whoever has nothing queued stops holding the others back.
+      for (const topic of this.topics) {
+        const queued = [...this.inputs.values()].some((i) => i.topic === topic && i.queue.length > 0);
+        if (!queued) this.silent.add(topic);
+      }
+    }
+    this.waitingSince = undefined;
+    let count = 1;
+    while (count < best.queue.length && ts(best.queue[count]!) <= bound) count++;
+    const messages = best.queue.splice(0, count);
+    best.lastTs = ts(messages[messages.length - 1]!);
+    return { topic: best.topic, partition: best.partition, messages };
+  }
+}
+
+function ts(m: TimedRecord): number {
+  return Number(m.timestamp);
 }

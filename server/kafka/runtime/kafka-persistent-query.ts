@@ -1,4 +1,4 @@
-import type { Batch, Consumer, Kafka, Producer } from 'kafkajs';
+import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { ProcessingError } from '../../exec/processor';
 import type { Logger } from '../../log/logger';
 import type { RekeyNode } from '../../plan/nodes';
@@ -7,7 +7,7 @@ import type { DataSource } from '../../types/data-source';
 import type { TopicAdmin } from '../topic-admin';
 import { CoPartitionedAssigner } from './co-partitioned-assigner';
 import { joinInputTopics } from './copartition-keys';
-import { InputAlignment } from './input-alignment';
+import { AlignedInputs, MAX_BUFFERED, MAX_IDLE_MS, type Run } from './input-alignment';
 import { SingleMemberAssigner } from './single-member-assigner';
 import { changelogTopic, queryApplicationId, repartitionTopic } from './internal-topics';
 import { QueryTask, type OutRecord } from './query-task';
@@ -45,9 +45,16 @@ export class KafkaPersistentQuery {
   private consumer: Consumer | undefined;
   private producer: Producer | undefined;
   private tasks = new Map<number, QueryTask>();
-  /** Per task, the order its join inputs are processed in (none for queries without joins). */
-  private readonly alignments = new Map<number, InputAlignment>();
+  /** Per task, its join inputs' queue (none for queries without joins). */
+  private readonly aligned = new Map<number, AlignedInputs<KafkaMessage>>();
   private readonly joinTopics: ReadonlySet<string>;
+  /** Join input partitions paused because their task holds MAX_BUFFERED of their records. */
+  private readonly heldBack = new Set<string>();
+  private readonly idleTimers = new Map<number, NodeJS.Timeout>();
+  /** Processing of this query, one batch or timer at a time. */
+  private serial: Promise<void> = Promise.resolve();
+  private hasState = false;
+  private repartitionTopics: ReadonlySet<string> = new Set();
   private ready: Promise<void> = Promise.resolve();
   private stopped = false;
   private paused = false;
@@ -82,8 +89,10 @@ export class KafkaPersistentQuery {
     this.taskCount = this.singleTask ? 1 : Math.max(1, ...partitionCounts.map((n) => n ?? 1));
     this.sinkPartitions = (await this.admin.partitionCount(this.spec.sink.topic)) ?? this.taskCount;
     const repartitions = collectCutRekeys(this.spec.plan).map((n) => repartitionTopic(this.appId, n.name));
+    this.repartitionTopics = new Set(repartitions);
     for (const topic of repartitions) await this.admin.ensure({ name: topic, partitions: this.taskCount });
     const hasState = new QueryTask(0, this.taskSpec(), () => {}).hasState;
+    this.hasState = hasState;
     const changelog = changelogTopic(this.appId);
     if (hasState)
       await this.admin.ensure({
@@ -145,30 +154,19 @@ export class KafkaPersistentQuery {
         if (!isRunning() || isStale() || this.stopped) return;
         const task = this.tasks.get(this.singleTask ? 0 : batch.partition);
         if (!task || batch.messages.length === 0) return;
-        const messages = this.admitted(task.partition, batch);
-        if (messages.length === 0) {
-          // Held back until another join input catches up; the consumer fetches these again.
-          await new Promise((resolve) => setTimeout(resolve, 20));
+        const last = batch.messages[batch.messages.length - 1]!;
+        const aligned = this.alignedFor(task);
+        if (aligned?.handles(batch.topic)) {
+          // Queued, and taken in timestamp order with the task's other join inputs. Resolving
+          // lets the consumer fetch on; only what is processed is committed.
+          const endsAtHighWatermark = Number(last.offset) + 1 >= Number(batch.highWatermark);
+          aligned.offer(batch.topic, batch.partition, batch.messages, endsAtHighWatermark);
+          resolveOffset(last.offset);
+          await this.exclusive(() => this.drainAligned(task, aligned));
+          await heartbeat();
           return;
         }
-        const before = task.processed;
-        task.process(
-          batch.topic,
-          messages.map((m) => ({
-            key: m.key,
-            value: m.value,
-            timestamp: Number(m.timestamp),
-            partition: batch.partition,
-            offset: Number(m.offset),
-            headers: m.headers ?? {},
-          })),
-        );
-        this.counters.processed += task.processed - before;
-        const last = messages[messages.length - 1]!;
-        const next = String(Number(last.offset) + 1);
-        const outputs = task.drainOutputs();
-        const changelog = hasState ? task.drainChangelog(changelogTopic(this.appId), Date.now()) : [];
-        await this.write(outputs, changelog, batch.topic, batch.partition, next);
+        await this.exclusive(() => this.processRuns(task, [batch]));
         resolveOffset(last.offset);
         await heartbeat();
       },
@@ -176,19 +174,113 @@ export class KafkaPersistentQuery {
     if (this.paused) this.pause();
   }
 
-  /** The leading messages of a batch that its task may process now (see InputAlignment). */
-  private admitted(task: number, batch: Batch): Batch['messages'] {
-    if (this.joinTopics.size < 2) return batch.messages;
-    let alignment = this.alignments.get(task);
-    if (!alignment) this.alignments.set(task, (alignment = new InputAlignment(this.joinTopics)));
-    const last = batch.messages[batch.messages.length - 1]!;
-    const count = alignment.admit(
-      batch.topic,
-      batch.partition,
-      batch.messages.map((m) => Number(m.timestamp)),
-      Number(last.offset) + 1 >= Number(batch.highWatermark),
-    );
-    return batch.messages.slice(0, count);
+  /** Runs `work` after any other processing of this query (eachBatch and idle timers). */
+  private exclusive(work: () => Promise<void>): Promise<void> {
+    const run = this.serial.then(work);
+    this.serial = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Processes runs of records through their task and writes what they produced together with the
+   * offsets after them: one transaction (exactly_once_v2) or one produce and commit.
+   */
+  private async processRuns(task: QueryTask, runs: readonly Run<KafkaMessage>[]): Promise<void> {
+    if (runs.length === 0) return;
+    const before = task.processed;
+    const offsets = new Map<string, { topic: string; partition: number; offset: string }>();
+    for (const run of runs) {
+      task.process(
+        run.topic,
+        run.messages.map((m) => ({
+          key: m.key,
+          value: m.value,
+          timestamp: Number(m.timestamp),
+          partition: run.partition,
+          offset: Number(m.offset),
+          headers: m.headers ?? {},
+        })),
+      );
+      const next = String(Number(run.messages[run.messages.length - 1]!.offset) + 1);
+      offsets.set(`${run.topic}:${run.partition}`, {
+        topic: run.topic,
+        partition: run.partition,
+        offset: next,
+      });
+    }
+    this.counters.processed += task.processed - before;
+    const outputs = task.drainOutputs();
+    const changelog = this.hasState ? task.drainChangelog(changelogTopic(this.appId), Date.now()) : [];
+    await this.write(outputs, changelog, [...offsets.values()]);
+  }
+
+  /**
+   * Tells each task's join-input queue which of its input partitions have nothing to read, so
+   * that it does not wait MAX_IDLE_MS for a batch that will not come. Best effort: without it,
+   * the queue waits that long once.
+   */
+  private async markEmptyJoinInputs(assigned: ReadonlySet<number>): Promise<void> {
+    if (this.joinTopics.size < 2) return;
+    try {
+      for (const topic of this.joinTopics) {
+        // A repartition topic is written by this query itself: empty now says nothing about later.
+        if (this.repartitionTopics.has(topic)) continue;
+        const unread = await this.admin.unread(this.appId, topic);
+        for (const [partition, count] of unread) {
+          const task = this.singleTask ? 0 : partition;
+          if (count > 0 || !assigned.has(task)) continue;
+          const aligned = this.aligned.get(task) ?? new AlignedInputs<KafkaMessage>(this.joinTopics);
+          this.aligned.set(task, aligned);
+          aligned.markCaughtUp(topic, partition);
+        }
+      }
+    } catch (error) {
+      this.log.debug('could not read the join inputs offsets; the first batches may wait', {
+        queryId: this.spec.queryId,
+        error,
+      });
+    }
+  }
+
+  /** The task's join-input queue, for queries that join (see AlignedInputs). */
+  private alignedFor(task: QueryTask): AlignedInputs<KafkaMessage> | undefined {
+    if (this.joinTopics.size < 2) return undefined;
+    let aligned = this.aligned.get(task.partition);
+    if (!aligned) this.aligned.set(task.partition, (aligned = new AlignedInputs(this.joinTopics)));
+    return aligned;
+  }
+
+  /** Processes every run the task's join inputs allow now; pauses inputs that are far ahead. */
+  private async drainAligned(task: QueryTask, aligned: AlignedInputs<KafkaMessage>): Promise<void> {
+    if (this.stopped || this.tasks.get(task.partition) !== task) return;
+    const runs: Run<KafkaMessage>[] = [];
+    for (let run = aligned.next(); run; run = aligned.next()) runs.push(run);
+    await this.processRuns(task, runs);
+    for (const key of [...this.heldBack]) {
+      const [topic, partition] = splitInputKey(key);
+      if (aligned.queued(topic, partition) >= MAX_BUFFERED) continue;
+      this.heldBack.delete(key);
+      if (!this.paused) this.consumer?.resume([{ topic, partitions: [partition] }]);
+    }
+    for (const { topic, partition } of aligned.inputList()) {
+      if (aligned.queued(topic, partition) < MAX_BUFFERED) continue;
+      this.heldBack.add(`${topic}:${partition}`);
+      this.consumer?.pause([{ topic, partitions: [partition] }]);
+    }
+    // Waiting on an input that may never speak: look again once the idle time has passed.
+    if (aligned.hasQueued() && !this.idleTimers.has(task.partition)) {
+      const timer = setTimeout(() => {
+        this.idleTimers.delete(task.partition);
+        void this.exclusive(() => this.drainAligned(task, aligned)).catch((error: unknown) =>
+          this.log.warn('join inputs could not be processed after waiting; the consumer will retry', {
+            queryId: this.spec.queryId,
+            error,
+          }),
+        );
+      }, MAX_IDLE_MS + 50);
+      timer.unref();
+      this.idleTimers.set(task.partition, timer);
+    }
   }
 
   private taskSpec() {
@@ -203,11 +295,15 @@ export class KafkaPersistentQuery {
   }
 
   private async assign(assigned: Set<number>, changelog: string | undefined): Promise<void> {
-    for (const p of [...this.tasks.keys()]) {
-      if (assigned.has(p)) continue;
-      this.tasks.delete(p);
-      this.alignments.delete(p);
+    for (const p of [...this.tasks.keys()]) if (!assigned.has(p)) this.tasks.delete(p);
+    // After a rebalance the consumer fetches from the committed offsets: forget what was queued.
+    this.aligned.clear();
+    for (const key of this.heldBack) {
+      const [topic, partition] = splitInputKey(key);
+      if (!this.paused) this.consumer?.resume([{ topic, partitions: [partition] }]);
     }
+    this.heldBack.clear();
+    await this.markEmptyJoinInputs(assigned);
     const fresh: QueryTask[] = [];
     for (const p of assigned) {
       if (this.tasks.has(p)) continue;
@@ -240,10 +336,10 @@ export class KafkaPersistentQuery {
   private async write(
     outputs: OutRecord[],
     changelog: OutRecord[],
-    topic: string,
-    partition: number,
-    next: string,
+    offsets: readonly { topic: string; partition: number; offset: string }[],
   ): Promise<void> {
+    const byTopic = new Map<string, { partition: number; offset: string }[]>();
+    for (const o of offsets) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), o]);
     const producer = this.producer!;
     if (this.eos) {
       const txn = await producer.transaction();
@@ -254,7 +350,10 @@ export class KafkaPersistentQuery {
           );
         await txn.sendOffsets({
           consumerGroupId: this.appId,
-          topics: [{ topic, partitions: [{ partition, offset: next }] }],
+          topics: [...byTopic].map(([topic, partitions]) => ({
+            topic,
+            partitions: partitions.map(({ partition, offset }) => ({ partition, offset })),
+          })),
         });
         await txn.commit();
       } catch (error) {
@@ -266,7 +365,7 @@ export class KafkaPersistentQuery {
     const send = (chunk: OutRecord[]) => producer.sendBatch({ topicMessages: group(chunk), acks: -1 });
     await sendInChunks(outputs, send);
     await sendInChunks(changelog, send);
-    await this.consumer!.commitOffsets([{ topic, partition, offset: next }]);
+    await this.consumer!.commitOffsets([...offsets]);
   }
 
   private reportError(e: ProcessingError): void {
@@ -287,6 +386,8 @@ export class KafkaPersistentQuery {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
     await this.consumer?.disconnect().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
     this.tasks.clear();
@@ -366,4 +467,9 @@ function collectCutRekeys(plan: QueryPlan): RekeyNode[] {
   };
   walk(plan.root);
   return out;
+}
+
+function splitInputKey(key: string): [string, number] {
+  const at = key.lastIndexOf(':');
+  return [key.slice(0, at), Number(key.slice(at + 1))];
 }
