@@ -116,14 +116,15 @@ function processAlive(pid: number): boolean {
 function formatStorageOnce(classpath: string, propertiesFile: string, logDirs: string): void {
   if (fs.existsSync(path.join(logDirs, 'meta.properties'))) return;
   const clusterId = randomBytes(16).toString('base64url');
-  const result = spawnSync(
-    'java',
-    ['-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propertiesFile],
-    { encoding: 'utf8' },
-  );
-  if (result.status !== 0) {
-    throw new Error(`Could not format the Kafka storage in ${logDirs}:\n${result.stdout}${result.stderr}`);
+  const args = ['-cp', classpath, 'kafka.tools.StorageTool', 'format', '--ignore-formatted'];
+  // A JVM can fail to start on a loaded machine; the format is idempotent, so try again.
+  let failure = '';
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const result = spawnSync('java', [...args, '-t', clusterId, '-c', propertiesFile], { encoding: 'utf8' });
+    if (result.status === 0) return;
+    failure = `exit ${result.status ?? result.signal}: ${result.stdout}${result.stderr}`;
   }
+  throw new Error(`Could not format the Kafka storage in ${logDirs}:\n${failure}`);
 }
 
 async function waitUntilReady(port: number, exited: Promise<number | null>, logFile: string): Promise<void> {

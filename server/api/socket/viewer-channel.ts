@@ -112,13 +112,23 @@ export class ViewerChannel {
     this.inFlightRows += batch.length;
     this.sent += batch.length;
     let settled = false;
-    const settle = (): void => {
-      if (settled) return;
-      settled = true;
+    const release = (): void => {
       this.inFlight--;
       this.inFlightRows -= batch.length;
       if (this.queue.size > 0) this.flush();
       this.onProgress();
+    };
+    const settle = (timedOut: unknown): void => {
+      if (settled) return;
+      settled = true;
+      if (timedOut && this.stalled()) {
+        // Not a lost ack: the browser's connection is not reading. Another batch would only pile
+        // up in its socket's buffer, in the engine's memory; the batch stays in flight until the
+        // connection drains, and rows meanwhile drop from the bounded queue, counted.
+        this.socket.conn.once('drain', release);
+        return;
+      }
+      release();
     };
     this.socket
       .timeout(this.limits.ackTimeoutMs)
@@ -127,6 +137,14 @@ export class ViewerChannel {
         { runId: this.runId, rows, ...(tombstones.length > 0 ? { tombstones } : {}), sentAt: this.now() },
         settle,
       );
+  }
+
+  /**
+   * Whether the connection itself is stuck, not just an ack lost: engine.io's transport is still
+   * waiting for the last thing it wrote to drain (a healthy one is writable again within ms).
+   */
+  private stalled(): boolean {
+    return this.socket.conn?.transport?.writable === false;
   }
 
   /**
