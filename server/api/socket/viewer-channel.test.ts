@@ -17,7 +17,7 @@ function stubSocket() {
 }
 
 const limits = { maxBufferedRows: 10, maxBatchRows: 2, flushIntervalMs: 1, maxInFlight: 2, ackTimeoutMs: 10 };
-const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ values: [i] }));
+const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ values: [i], tombstone: false }));
 
 describe('ViewerChannel', () => {
   it('sends no more to a viewer whose connection is stuck, until it drains', () => {
