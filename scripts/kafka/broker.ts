@@ -76,8 +76,10 @@ export async function startBroker(options: StartBrokerOptions = {}): Promise<Run
       path.join(repoRoot, 'scripts', 'kafka', 'KappaBroker.java'),
       propertiesFile,
     ],
-    // stdin stays a pipe: KappaBroker exits when it closes, i.e. when this process dies.
-    { stdio: ['pipe', out, out], detached: false },
+    // stdin stays a pipe: KappaBroker exits when it closes, i.e. when this process dies. Its own
+    // process group keeps a terminal's Ctrl-C from stopping it before the engine has shut down
+    // (the launcher stops it last, with SIGTERM).
+    { stdio: ['pipe', out, out], detached: true },
   );
   fs.closeSync(out);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

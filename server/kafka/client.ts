@@ -36,10 +36,26 @@ export function createKafka(options: KafkaConnectionOptions): Kafka {
         if (last !== undefined && now - last < 30_000) return;
         recent.set(text, now);
         if (recent.size > 1000) recent.clear();
-        if (level <= logLevel.ERROR) log.error(text, fields);
-        else if (level === logLevel.WARN) log.warn(text, fields);
+        if (level <= logLevel.ERROR && !isRetriedByKafkajs(entry)) log.error(text, fields);
+        else if (level <= logLevel.WARN) log.warn(text, fields);
         else log.debug(text, fields);
       },
   };
   return new Kafka(config);
+}
+
+/**
+ * kafkajs logs every error response at ERROR, also those it retries itself: a fresh broker's
+ * group coordinator is "not available" or "loading" for its first seconds. Those are warnings;
+ * a request that finally fails reaches our code as an exception and is reported there.
+ */
+function isRetriedByKafkajs(entry: LogEntry['log']): boolean {
+  const error = (entry as { error?: unknown }).error;
+  return (
+    String(entry.message).startsWith('Response ') &&
+    typeof error === 'string' &&
+    /coordinator is (not available|loading)|not the correct coordinator|leader not available|not leader/i.test(
+      error,
+    )
+  );
 }
