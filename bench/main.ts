@@ -21,7 +21,15 @@ import { parseOptions } from './run/options';
 import { runSocketDelivery } from './run/socket';
 import { runBrowser } from './run/browser';
 import { runThroughput } from './run/throughput';
-import { BASELINES, QUERIES, isBaseline, type WorkloadId } from './run/workloads';
+import {
+  BASELINES,
+  QUERIES,
+  RDKAFKA_BASELINES,
+  isBaseline,
+  isRdkafkaBaseline,
+  type WorkloadId,
+} from './run/workloads';
+import { rdkafkaInstalled } from './rdkafka/client';
 import type { QueryId } from './workloads/sql';
 
 const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out');
@@ -69,7 +77,11 @@ async function main(): Promise<void> {
         `${(loaded.bytes / 1e6).toFixed(0)} MB in ${loaded.seconds.toFixed(1)} s`,
     );
     const expected = expectations.digests();
-    const selected = (options.only ?? [...BASELINES, ...QUERIES]) as WorkloadId[];
+    const rdkafka = rdkafkaInstalled();
+    if (!rdkafka) log('  (librdkafka baselines skipped: `npm run bench:rdkafka` installs that client)');
+    const selected = (
+      options.only ?? [...BASELINES, ...(rdkafka ? RDKAFKA_BASELINES : []), ...QUERIES]
+    ).filter((id) => rdkafka || !isRdkafkaBaseline(id as WorkloadId)) as WorkloadId[];
     const results: BenchResults = {
       startedAt: started.toISOString(),
       options,

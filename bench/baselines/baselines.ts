@@ -8,7 +8,7 @@
  */
 import type { Batch, Message, Producer } from 'kafkajs';
 import { windowStarts } from '../check/canonical-stateful';
-import type { BaselineKind, KafkaJobBase } from '../worker/jobs';
+import type { KafkajsBaseline, KafkaJobBase } from '../worker/jobs';
 import type { BatchHandler } from './consume-loop';
 
 interface BidJson {
@@ -64,7 +64,7 @@ function windowCounts(size: number, advance: number, job: KafkaJobBase): BatchHa
   };
 }
 
-export function baselineHandler(kind: BaselineKind, job: KafkaJobBase): BatchHandler {
+export function baselineHandler(kind: KafkajsBaseline, job: KafkaJobBase): BatchHandler {
   switch (kind) {
     case 'b1':
       return async () => {};

@@ -64,7 +64,7 @@ export function summarizeThroughput(rows: readonly RunRow[]): WorkloadSummary[] 
         ? { gcShare: med(ok, (r) => (r.gcMs ?? NaN) / 1000 / (r.wallSeconds ?? NaN)) }
         : {}),
       check: !checked?.check
-        ? id === 'b1'
+        ? id === 'b1' || id === 'b1-rdkafka'
           ? 'n/a (no output)'
           : ok.length > 0
             ? 'count only'

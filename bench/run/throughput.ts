@@ -48,8 +48,10 @@ function countOf(topic: string, o: ThroughputOptions): number {
   return entry ? o.counts[entry] : 0;
 }
 
+const consumeOnly = (id: WorkloadId): boolean => id === 'b1' || id === 'b1-rdkafka';
+
 function checkIdOf(id: WorkloadId): CheckId | undefined {
-  if (id === 'b3') return 'q1';
+  if (id === 'b3' || id === 'b3-rdkafka') return 'q1';
   if (id === 'b4-hopping') return 'q5';
   if (id === 'b4-tumbling') return 'b4-tumbling';
   return isBaseline(id) ? undefined : id;
@@ -61,7 +63,7 @@ async function runOne(id: WorkloadId, round: number, o: ThroughputOptions): Prom
   const inputs = Object.fromEntries(inputsOf(id, o.topics).map((t) => [t, countOf(t, o)]));
   const serviceId = `bench_${tag}`;
   const admin = new BenchAdmin(o.kafka);
-  if (isBaseline(id) && id !== 'b1') await admin.create([output], o.partitions);
+  if (isBaseline(id) && !consumeOnly(id)) await admin.create([output], o.partitions);
   const base = { bootstrapServers: o.bootstrapServers, inputs, output, partitions: o.partitions };
   const job: Job = isBaseline(id)
     ? { ...base, kind: 'baseline', baseline: id }
@@ -88,7 +90,7 @@ async function runOne(id: WorkloadId, round: number, o: ThroughputOptions): Prom
       eventLoopP99Ms: r.eventLoopDelayP99Ms,
       gcMs: r.gcMs,
     };
-    if (id === 'b1') return measured;
+    if (consumeOnly(id)) return measured;
     const outputRecords = await admin.count(output).catch(() => 0);
     const checkId = checkIdOf(id);
     if (round > 0 || !checkId) return { ...measured, outputRecords };

@@ -9,7 +9,10 @@ export interface KafkaJobBase {
   readonly partitions: number;
 }
 
-export type BaselineKind = 'b1' | 'b2' | 'b3' | 'b4-tumbling' | 'b4-hopping';
+export type KafkajsBaseline = 'b1' | 'b2' | 'b3' | 'b4-tumbling' | 'b4-hopping';
+/** B1 and B3 on librdkafka (bench/rdkafka), when that optional client is installed. */
+export type RdkafkaBaseline = 'b1-rdkafka' | 'b3-rdkafka';
+export type BaselineKind = KafkajsBaseline | RdkafkaBaseline;
 
 export type Job =
   | (KafkaJobBase & { readonly kind: 'baseline'; readonly baseline: BaselineKind })

@@ -5,6 +5,7 @@
 import { baselineHandler } from '../baselines/baselines';
 import { runConsumeLoop } from '../baselines/consume-loop';
 import { benchKafka } from '../kafka/connect';
+import { rdkafkaHandler, runRdkafkaLoop } from '../rdkafka/baselines';
 import { runEngineJob } from './engine-job';
 import { runInProcessJob } from './inproc-job';
 import { runStackJob } from './stack-job';
@@ -32,6 +33,11 @@ async function main(): Promise<void> {
   const job = parseJob(process.argv[2]);
   switch (job.kind) {
     case 'baseline': {
+      if (job.baseline === 'b1-rdkafka' || job.baseline === 'b3-rdkafka') {
+        const groupId = `bench-${job.baseline}-${process.pid}-${Date.now()}`;
+        cleanup = await runRdkafkaLoop(job, groupId, rdkafkaHandler(job.baseline, job));
+        return;
+      }
       const kafka = benchKafka(job.bootstrapServers, `bench-${job.baseline}`);
       cleanup = await runConsumeLoop(
         kafka,

@@ -55,7 +55,8 @@ export class QueryTask {
   private streamTime = Number.NEGATIVE_INFINITY;
   private readonly routes = new Map<string, ((r: IncomingRecord) => void)[]>();
   private readonly stores: ReadonlyMap<string, KeyValueStore<unknown>>;
-  private readonly dirty = new Map<string, unknown>();
+  /** Changelog key → the store entry that changed since the last drain. */
+  private readonly dirty = new Map<string, { store: KeyValueStore<unknown>; key: string }>();
   private readonly checkpoint = new Map<string, number>();
   private readonly skipBelow = new Map<string, number>();
   private out: OutRecord[] = [];
@@ -159,9 +160,9 @@ export class QueryTask {
     }
     this.stores = topology.stores;
     for (const [name, store] of topology.stores) {
-      store.setChangeListener((key, value) =>
-        this.dirty.set(changelogKey(name, key), value === undefined ? undefined : store.codec.encode(value)),
-      );
+      // Only which keys changed is noted here; their latest values are encoded once per batch in
+      // drainChangelog (an aggregate updates a hot key many times per batch).
+      store.setChangeListener((key) => this.dirty.set(changelogKey(name, key), { store, key }));
     }
   }
 
@@ -222,12 +223,13 @@ export class QueryTask {
   drainChangelog(topic: string, timestamp: number): OutRecord[] {
     if (this.dirty.size === 0 && this.checkpoint.size === 0) return [];
     const out: OutRecord[] = [];
-    for (const [k, v] of this.dirty) {
+    for (const [k, { store, key }] of this.dirty) {
+      const v = store.get(key);
       out.push({
         topic,
         partition: this.partition,
         key: Buffer.from(k),
-        value: v === undefined ? null : toTypedBuffer(v),
+        value: v === undefined ? null : toTypedBuffer(store.codec.encode(v)),
         timestamp,
       });
     }
