@@ -147,12 +147,17 @@ async function main(): Promise<void> {
     }
     if (options.stages.includes('browser')) {
       log('Browser (Chromium):');
+      // The last stage: whatever happens in it, the stages before are still written out.
       results.browser = await runBrowser({
         kafka,
         bootstrapServers,
         partitions: options.partitions,
         seconds: options.latencySeconds,
         log,
+      }).catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        log(`  not measured: ${reason}`);
+        return { measured: false as const, reason };
       });
     }
     const admin = new BenchAdmin(kafka);

@@ -4,6 +4,7 @@
  * viewer started; an open-loop producer feeds it at 1k and 10k rows/s.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import type { Kafka } from 'kafkajs';
 import { chromium } from '@playwright/test';
 import { freePort } from '../../scripts/lib/ports';
@@ -38,6 +39,12 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
 }
 
 export async function runBrowser(o: BrowserOptions): Promise<BrowserResult> {
+  const executablePath = process.env.KAPPA_CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) {
+    const reason = `no Chromium at ${executablePath} (apt-get install chromium, or set KAPPA_CHROMIUM_PATH)`;
+    o.log(`  not measured: ${reason}`);
+    return { measured: false, reason };
+  }
   const tag = Date.now().toString(36);
   const topic = `bench_browser_${tag}`;
   const admin = new BenchAdmin(o.kafka);
@@ -57,25 +64,45 @@ export async function runBrowser(o: BrowserOptions): Promise<BrowserResult> {
   // The dev server in its own process group, so stopping it stops its workers too.
   const next = spawn(
     process.execPath,
-    ['node_modules/next/dist/bin/next', 'dev', '-p', String(appPort), '-H', '127.0.0.1'],
+    [
+      '--import',
+      './scripts/stack/exit-with-parent.js',
+      'node_modules/next/dist/bin/next',
+      'dev',
+      '-p',
+      String(appPort),
+      '-H',
+      '127.0.0.1',
+    ],
     {
-      stdio: 'ignore',
+      // stdin a pipe: the server exits when this harness dies, however it dies.
+      stdio: ['pipe', 'ignore', 'ignore'],
       detached: true,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', KAPPA_EXIT_WITH_PARENT: '1' },
     },
   );
-  const browser = await chromium.launch({
-    executablePath: process.env.KAPPA_CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  // Launched before the try below, so a browser that fails to start must not leave the stack and
+  // the dev server behind: both are stopped here too.
+  const browser = await chromium
+    .launch({
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+    .catch(async (error: unknown) => {
+      stopDevServer(next.pid);
+      await stack.stop();
+      await admin.delete([topic]);
+      await admin.close();
+      throw error;
+    });
   let viewer: Viewer | undefined;
   try {
     const ready = await stack.waitFor('ready', 90_000);
@@ -128,13 +155,17 @@ export async function runBrowser(o: BrowserOptions): Promise<BrowserResult> {
   } finally {
     viewer?.close();
     await browser.close().catch(() => undefined);
-    try {
-      if (next.pid) process.kill(-next.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
+    stopDevServer(next.pid);
     await stack.stop();
     await admin.delete([topic]);
     await admin.close();
+  }
+}
+
+function stopDevServer(pid: number | undefined): void {
+  try {
+    if (pid) process.kill(-pid, 'SIGTERM');
+  } catch {
+    // already gone
   }
 }
