@@ -62,7 +62,7 @@ export class Expectations {
       }
     }
     for (const ref of this.aggregates.values()) ref.add(e);
-    for (const { ref, digest } of this.joins.values()) for (const row of ref.add(e)) digest.add(row);
+    for (const { ref } of this.joins.values()) ref.add(e);
   }
 
   /** Call once after the last event. */
@@ -74,7 +74,10 @@ export class Expectations {
       for (const [k, v] of ref.final()) t.put(k, v);
       out.set(id, t.digest());
     }
-    for (const [id, { digest }] of this.joins) out.set(id, digest.digest());
+    for (const [id, { ref, digest }] of this.joins) {
+      for (const row of ref.rows()) digest.add(row);
+      out.set(id, digest.digest());
+    }
     return out;
   }
 }

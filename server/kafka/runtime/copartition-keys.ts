@@ -56,6 +56,21 @@ export function joinInputTopics(plan: QueryPlan, appId: string): Set<string> {
   return topics;
 }
 
+/** The topics feeding the table side of stream–table joins (they go first on timestamp ties). */
+export function tableSideTopics(plan: QueryPlan, appId: string): Set<string> {
+  const topics = new Set<string>();
+  const visit = (node: PlanNode): void => {
+    if (node.node === 'Join' && node.shape === 'stream-table') {
+      const origin = partitioningOrigin(node.right);
+      if (origin?.node === 'Source') topics.add(origin.source.topic);
+      else if (origin?.node === 'Rekey') topics.add(repartitionTopic(appId, origin.name));
+    }
+    for (const child of inputsOf(node)) visit(child);
+  };
+  visit(plan.root);
+  return topics;
+}
+
 /** The node whose output decides how rows reaching `node` are partitioned: a topic or a rekey. */
 function partitioningOrigin(node: PlanNode): PlanNode | undefined {
   switch (node.node) {

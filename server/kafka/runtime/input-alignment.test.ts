@@ -70,3 +70,46 @@ describe('AlignedInputs', () => {
     expect(a.queued('l', 0)).toBe(0);
   });
 });
+
+describe('AlignedInputs with a stream–table join', () => {
+  it('hands the table its records first when both have the same timestamp', () => {
+    const a = new AlignedInputs(new Set(['bids', 'auctions']), () => 0, new Set(['auctions']));
+    a.offer('bids', 0, records(5, 7, 7, 8), true);
+    a.offer('auctions', 0, records(1, 7, 9), true);
+    const order: [string, number[] | undefined][] = [];
+    for (let run = a.next(); run; run = a.next()) order.push([run.topic, times(run)]);
+    expect(order).toEqual([
+      ['auctions', [1]],
+      ['bids', [5]],
+      ['auctions', [7]],
+      ['bids', [7, 7, 8]],
+      ['auctions', [9]],
+    ]);
+  });
+
+  it('holds a stream record back while the table may still have one at the same time', () => {
+    const a = new AlignedInputs(new Set(['bids', 'auctions']), () => 0, new Set(['auctions']));
+    a.offer('auctions', 0, records(3), false); // more to read
+    a.offer('bids', 0, records(3, 4), true);
+    expect(times(a.next())).toEqual([3]); // the auction
+    expect(a.next()).toBeUndefined(); // the next auction could also be at 3
+    a.offer('auctions', 0, records(3, 6), true);
+    expect(a.next()?.topic).toBe('auctions');
+    expect(times(a.next())).toEqual([3, 4]);
+    expect(times(a.next())).toEqual([6]);
+  });
+});
+
+describe('AlignedInputs with an input the query still writes', () => {
+  it('waits for a pending input although its fetches reached the high watermark', () => {
+    const a = new AlignedInputs(new Set(['repartition', 'auctions']), () => 0, new Set(['auctions']));
+    a.offer('repartition', 0, records(2), true);
+    a.offer('auctions', 0, records(1, 5), true);
+    a.setPending('repartition', true);
+    expect(times(a.next())).toEqual([1]);
+    expect(times(a.next())).toEqual([2]);
+    expect(a.next()).toBeUndefined(); // a bid at 3 may still be on its way
+    a.setPending('repartition', false);
+    expect(times(a.next())).toEqual([5]);
+  });
+});

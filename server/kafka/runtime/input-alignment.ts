@@ -38,11 +38,20 @@ interface Input<M> {
 export class AlignedInputs<M extends TimedRecord> {
   private readonly inputs = new Map<string, Input<M>>();
   private readonly silent = new Set<string>();
+  /** Inputs with more on the way although their fetches reached the high watermark. */
+  private readonly pending = new Set<string>();
   private waitingSince: number | undefined;
 
+  /**
+   * @param firstOnTies the table sides of stream–table joins: at equal timestamps their records go
+   * before the stream's, so a stream record meets a table row written at the same instant (Kafka
+   * Streams leaves ties to chance; Nexmark's generator, for one, stamps a seller and their first
+   * auction with the same millisecond).
+   */
   constructor(
     private readonly topics: ReadonlySet<string>,
     private readonly now: () => number = Date.now,
+    private readonly firstOnTies: ReadonlySet<string> = new Set(),
   ) {}
 
   handles(topic: string): boolean {
@@ -76,6 +85,15 @@ export class AlignedInputs<M extends TimedRecord> {
     });
   }
 
+  /**
+   * Says whether an input has more on the way than its high watermark shows: a repartition topic
+   * this query is still writing (its upstream is behind, or written records are not read back yet).
+   */
+  setPending(topic: string, pending: boolean): void {
+    if (pending) this.pending.add(topic);
+    else this.pending.delete(topic);
+  }
+
   /** Records queued for one input partition (the consumer pauses it past MAX_BUFFERED). */
   queued(topic: string, partition: number): number {
     return this.inputs.get(`${topic}:${partition}`)?.queue.length ?? 0;
@@ -104,21 +122,34 @@ export class AlignedInputs<M extends TimedRecord> {
     let best: Input<M> | undefined;
     for (const input of this.inputs.values()) {
       if (input.queue.length === 0) continue;
-      if (!best || ts(input.queue[0]!) < ts(best.queue[0]!)) best = input;
+      if (!best) best = input;
+      else {
+        const t = ts(input.queue[0]!);
+        const bestTs = ts(best.queue[0]!);
+        if (t < bestTs || (t === bestTs && this.goesFirst(input.topic, best.topic))) best = input;
+      }
     }
     if (!best) return undefined;
     const head = ts(best.queue[0]!);
+    // best may take its records up to `bound`: inclusive, unless an input that goes first on ties
+    // may still have a record at exactly that time (`strict`).
     let bound = Number.POSITIVE_INFINITY;
+    let strict = false;
+    const limit = (t: number, yields: boolean): void => {
+      if (t < bound) [bound, strict] = [t, yields];
+      else if (t === bound) strict ||= yields;
+    };
     let blocked = false;
     for (const topic of this.topics) {
       if (topic === best.topic || this.silent.has(topic)) continue;
+      const yields = this.goesFirst(topic, best.topic);
       const inputs = [...this.inputs.values()].filter((i) => i.topic === topic);
       if (inputs.length === 0) blocked = true;
       for (const input of inputs) {
-        if (input.queue.length > 0) bound = Math.min(bound, ts(input.queue[0]!));
-        else if (!input.endsAtHighWatermark) {
-          if (input.lastTs < head) blocked = true;
-          else bound = Math.min(bound, input.lastTs);
+        if (input.queue.length > 0) limit(ts(input.queue[0]!), yields);
+        else if (!input.endsAtHighWatermark || this.pending.has(topic)) {
+          if (input.lastTs < head || (yields && input.lastTs === head)) blocked = true;
+          else limit(input.lastTs, yields);
         }
       }
     }
@@ -134,10 +165,18 @@ export class AlignedInputs<M extends TimedRecord> {
     }
     this.waitingSince = undefined;
     let count = 1;
-    while (count < best.queue.length && ts(best.queue[count]!) <= bound) count++;
+    while (count < best.queue.length) {
+      const t = ts(best.queue[count]!);
+      if (t > bound || (t === bound && strict)) break;
+      count++;
+    }
     const messages = best.queue.splice(0, count);
     best.lastTs = ts(messages[messages.length - 1]!);
     return { topic: best.topic, partition: best.partition, messages };
+  }
+
+  private goesFirst(topic: string, other: string): boolean {
+    return this.firstOnTies.has(topic) && !this.firstOnTies.has(other);
   }
 }
 

@@ -6,7 +6,7 @@ import type { QueryPlan } from '../../plan/query-plan';
 import type { DataSource } from '../../types/data-source';
 import type { TopicAdmin } from '../topic-admin';
 import { CoPartitionedAssigner } from './co-partitioned-assigner';
-import { joinInputTopics } from './copartition-keys';
+import { joinInputTopics, tableSideTopics } from './copartition-keys';
 import { AlignedInputs, MAX_BUFFERED, MAX_IDLE_MS, type Run } from './input-alignment';
 import { SingleMemberAssigner } from './single-member-assigner';
 import { changelogTopic, queryApplicationId, repartitionTopic } from './internal-topics';
@@ -48,6 +48,8 @@ export class KafkaPersistentQuery {
   /** Per task, its join inputs' queue (none for queries without joins). */
   private readonly aligned = new Map<number, AlignedInputs<KafkaMessage>>();
   private readonly joinTopics: ReadonlySet<string>;
+  /** Join inputs that are the table of a stream–table join. */
+  private readonly tableTopics: ReadonlySet<string>;
   /** Join input partitions paused because their task holds MAX_BUFFERED of their records. */
   private readonly heldBack = new Set<string>();
   private readonly idleTimers = new Map<number, NodeJS.Timeout>();
@@ -55,6 +57,15 @@ export class KafkaPersistentQuery {
   private serial: Promise<void> = Promise.resolve();
   private hasState = false;
   private repartitionTopics: ReadonlySet<string> = new Set();
+  /**
+   * What a join's repartition input has still to come, as seen from this engine: source partitions
+   * not yet read to their high watermark ("topic:partition" → behind), and per repartition topic
+   * partition the records written versus read back. Until both say done, the join's other inputs
+   * do not run ahead of it (a bid re-keyed by auction must not meet a later auction).
+   */
+  private readonly upstreamBehind = new Map<string, boolean>();
+  private readonly repartitionWritten = new Map<string, number>();
+  private readonly repartitionRead = new Map<string, number>();
   private ready: Promise<void> = Promise.resolve();
   private stopped = false;
   private paused = false;
@@ -75,6 +86,7 @@ export class KafkaPersistentQuery {
   ) {
     this.appId = queryApplicationId(serviceId, spec.queryId);
     this.joinTopics = joinInputTopics(spec.plan, this.appId);
+    this.tableTopics = tableSideTopics(spec.plan, this.appId);
     const guarantee =
       spec.properties['processing.guarantee'] ?? spec.properties['ksql.streams.processing.guarantee'];
     this.eos = guarantee === 'exactly_once_v2' || guarantee === 'exactly_once';
@@ -161,11 +173,20 @@ export class KafkaPersistentQuery {
           // lets the consumer fetch on; only what is processed is committed.
           const endsAtHighWatermark = Number(last.offset) + 1 >= Number(batch.highWatermark);
           aligned.offer(batch.topic, batch.partition, batch.messages, endsAtHighWatermark);
+          if (this.repartitionTopics.has(batch.topic)) {
+            const key = `${batch.topic}:${batch.partition}`;
+            this.repartitionRead.set(key, (this.repartitionRead.get(key) ?? 0) + batch.messages.length);
+          }
           resolveOffset(last.offset);
           await this.exclusive(() => this.drainAligned(task, aligned));
           await heartbeat();
           return;
         }
+        if (!this.repartitionTopics.has(batch.topic))
+          this.upstreamBehind.set(
+            `${batch.topic}:${batch.partition}`,
+            Number(last.offset) + 1 < Number(batch.highWatermark),
+          );
         await this.exclusive(() => this.processRuns(task, [batch]));
         resolveOffset(last.offset);
         await heartbeat();
@@ -212,6 +233,23 @@ export class KafkaPersistentQuery {
     const outputs = task.drainOutputs();
     const changelog = this.hasState ? task.drainChangelog(changelogTopic(this.appId), Date.now()) : [];
     await this.write(outputs, changelog, [...offsets.values()]);
+    for (const o of outputs) {
+      if (!this.repartitionTopics.has(o.topic) || !this.joinTopics.has(o.topic)) continue;
+      const key = `${o.topic}:${o.partition}`;
+      this.repartitionWritten.set(key, (this.repartitionWritten.get(key) ?? 0) + 1);
+    }
+  }
+
+  /** Tells the task's join queue which repartition inputs still have records on their way. */
+  private markPendingRepartitions(task: QueryTask, aligned: AlignedInputs<KafkaMessage>): void {
+    let behind = false;
+    for (const b of this.upstreamBehind.values()) behind ||= b;
+    for (const topic of this.repartitionTopics) {
+      if (!this.joinTopics.has(topic)) continue;
+      const key = `${topic}:${task.partition}`;
+      const unread = (this.repartitionWritten.get(key) ?? 0) > (this.repartitionRead.get(key) ?? 0);
+      aligned.setPending(topic, behind || unread);
+    }
   }
 
   /**
@@ -229,11 +267,22 @@ export class KafkaPersistentQuery {
         for (const [partition, count] of unread) {
           const task = this.singleTask ? 0 : partition;
           if (count > 0 || !assigned.has(task)) continue;
-          const aligned = this.aligned.get(task) ?? new AlignedInputs<KafkaMessage>(this.joinTopics);
+          const aligned =
+            this.aligned.get(task) ??
+            new AlignedInputs<KafkaMessage>(this.joinTopics, Date.now, this.tableTopics);
           this.aligned.set(task, aligned);
           aligned.markCaughtUp(topic, partition);
         }
       }
+      // The sources behind a join's repartition topics: while they have unread records, the
+      // repartition topic has more to come (see markPendingRepartitions).
+      if ([...this.repartitionTopics].some((t) => this.joinTopics.has(t)))
+        for (const topic of this.spec.sourceTopics) {
+          if (this.joinTopics.has(topic)) continue;
+          for (const [partition, count] of await this.admin.unread(this.appId, topic))
+            if (assigned.has(this.singleTask ? 0 : partition))
+              this.upstreamBehind.set(`${topic}:${partition}`, count > 0);
+        }
     } catch (error) {
       this.log.debug('could not read the join inputs offsets; the first batches may wait', {
         queryId: this.spec.queryId,
@@ -246,13 +295,18 @@ export class KafkaPersistentQuery {
   private alignedFor(task: QueryTask): AlignedInputs<KafkaMessage> | undefined {
     if (this.joinTopics.size < 2) return undefined;
     let aligned = this.aligned.get(task.partition);
-    if (!aligned) this.aligned.set(task.partition, (aligned = new AlignedInputs(this.joinTopics)));
+    if (!aligned)
+      this.aligned.set(
+        task.partition,
+        (aligned = new AlignedInputs(this.joinTopics, Date.now, this.tableTopics)),
+      );
     return aligned;
   }
 
   /** Processes every run the task's join inputs allow now; pauses inputs that are far ahead. */
   private async drainAligned(task: QueryTask, aligned: AlignedInputs<KafkaMessage>): Promise<void> {
     if (this.stopped || this.tasks.get(task.partition) !== task) return;
+    this.markPendingRepartitions(task, aligned);
     const runs: Run<KafkaMessage>[] = [];
     for (let run = aligned.next(); run; run = aligned.next()) runs.push(run);
     await this.processRuns(task, runs);
@@ -298,6 +352,9 @@ export class KafkaPersistentQuery {
     for (const p of [...this.tasks.keys()]) if (!assigned.has(p)) this.tasks.delete(p);
     // After a rebalance the consumer fetches from the committed offsets: forget what was queued.
     this.aligned.clear();
+    this.upstreamBehind.clear();
+    this.repartitionWritten.clear();
+    this.repartitionRead.clear();
     for (const key of this.heldBack) {
       const [topic, partition] = splitInputKey(key);
       if (!this.paused) this.consumer?.resume([{ topic, partitions: [partition] }]);
