@@ -18,9 +18,13 @@ import { ClusterProbe } from './kafka/cluster-probe';
 import { createKafka } from './kafka/client';
 import { KafkaQueryRuntime } from './kafka/runtime/kafka-query-runtime';
 import { KafkaRecordSource } from './kafka/runtime/kafka-record-source';
+import { QueryCatchUp } from './kafka/runtime/query-catch-up';
 import { TopicAdmin } from './kafka/topic-admin';
 import { createLogger } from './log/logger';
 import { openStore } from './store/store';
+
+/** How long a pull query waits for the persistent queries that write its sources (QueryCatchUp). */
+const PULL_CATCH_UP_MS = 5000;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -79,6 +83,8 @@ async function main(): Promise<void> {
   let stopping = false;
   let stopEngine = async (): Promise<void> => {};
   const queryAdmin = new TopicAdmin(kafka);
+  // A pull query waits up to this long for the queries that write its sources to catch up.
+  const pullCatchUp = new QueryCatchUp(queryAdmin, config.serviceId, PULL_CATCH_UP_MS);
   // Every record a query skips goes to the processing-log topic (the KSQL_PROCESSING_LOG stream).
   const processingLog = createProcessingLog({ kafka, serviceId: config.serviceId, log: logger });
   const runtime = new KafkaQueryRuntime(
@@ -122,7 +128,11 @@ async function main(): Promise<void> {
           state,
           new KafkaRecordSource(kafka, services.admin, `_kappa-${config.serviceId}_transient_`, logger),
           { now: () => Date.now() },
-          { maxPushQueries: config.rest.maxPushQueries, defaultOffsetReset: 'latest' },
+          {
+            maxPushQueries: config.rest.maxPushQueries,
+            defaultOffsetReset: 'latest',
+            catchUp: (catalog, sources) => pullCatchUp.wait(catalog, sources),
+          },
         ),
     },
     { stopped: () => stopping },

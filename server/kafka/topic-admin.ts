@@ -87,6 +87,12 @@ export class TopicAdmin {
     await admin.deleteTopics({ topics: [...names] });
   }
 
+  /** Topic names only (one metadata request, no offsets). */
+  async names(): Promise<string[]> {
+    const admin = await this.connected();
+    return admin.listTopics();
+  }
+
   async list(options: { includeInternal?: boolean } = {}): Promise<TopicInfo[]> {
     const admin = await this.connected();
     const names = (await admin.listTopics()).filter((n) => options.includeInternal || !n.startsWith('__'));
@@ -132,6 +138,17 @@ export class TopicAdmin {
         const position = positions.get(p.partition) ?? -1;
         return [p.partition, Number(p.high) - (position >= 0 ? position : Number(p.low))];
       }),
+    );
+  }
+
+  /** Per partition, the next offset `groupId` will read of `name` (absent: nothing committed). */
+  async committed(groupId: string, name: string): Promise<Map<number, number>> {
+    const admin = await this.connected();
+    const committed = await admin.fetchOffsets({ groupId, topics: [name] });
+    return new Map(
+      (committed[0]?.partitions ?? [])
+        .filter((p) => Number(p.offset) >= 0)
+        .map((p) => [p.partition, Number(p.offset)] as const),
     );
   }
 

@@ -72,6 +72,24 @@ describe.each(PROTOCOLS)('queries over %s', (protocol) => {
     ]);
   });
 
+  it('a pull query right after CREATE TABLE … AS SELECT sees the rows already in its input', async () => {
+    const table = `${S}_TOTALS_${protocol === 'http1' ? 'H1' : 'H2'}`;
+    const created = await post('/ksql', {
+      ksql: `CREATE TABLE ${table} AS SELECT ID, SUM(N) AS TOTAL FROM ${S} GROUP BY ID;`,
+      streamsProperties: EARLIEST,
+    });
+    expect(created.status).toBe(200);
+    const seq = json<{ commandSequenceNumber: number }[]>(created)[0]!.commandSequenceNumber;
+    // At once, no polling: the engine waits for the new query to process what the stream holds.
+    const r = await post('/query', { ksql: `SELECT * FROM ${table};`, commandSequenceNumber: seq });
+    expect(json(r)).toEqual([
+      { header: { queryId: expect.any(String), schema: '`ID` STRING KEY, `TOTAL` BIGINT' } },
+      { row: { columns: ['a', 1] } },
+      { row: { columns: ['b', 2] } },
+      { finalMessage: 'Query Completed' },
+    ]);
+  });
+
   it('POST /query streams PRINT as text lines', async () => {
     const r = await post('/query', { ksql: `PRINT '${S.toLowerCase()}' FROM BEGINNING LIMIT 2;` });
     const records = r.text.split('\n').filter((l) => l.startsWith('rowtime:'));

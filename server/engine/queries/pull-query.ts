@@ -35,6 +35,8 @@ export class PullQuery implements QueryHandle {
     private readonly offset: number | undefined,
     private readonly onEnd: (id: string) => void,
     private readonly startedAt: number,
+    /** Settles when the queries writing the sources have caught up (see QueryCatchUp). */
+    private readonly caughtUp?: Promise<unknown>,
   ) {
     this.pipeline = new QueryPipeline(plan, plan.semantics === 'table');
     this.columns = resultColumns(plan);
@@ -55,6 +57,8 @@ export class PullQuery implements QueryHandle {
   private async run(sink: ResultSink): Promise<void> {
     const table = this.pipeline.plan.semantics === 'table';
     try {
+      await this.caughtUp?.catch(() => undefined);
+      if (this.closed) return;
       this.reader = await this.source.open(
         this.pipeline.topics(),
         { from: 'earliest', bounded: true },

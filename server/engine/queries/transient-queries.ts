@@ -4,6 +4,7 @@ import { KappaError } from '../../errors/kappa-error';
 import { checkPullQuery, pullSettings } from '../../plan/pull-rules';
 import { planQuery } from '../../plan/query-planner';
 import { parseScript } from '../../sql';
+import type { Catalog } from '../../catalog/catalog';
 import type { CatalogState } from '../catalog-state';
 import type { QueryOptions } from '../engine-api';
 import type { Clock } from '../services';
@@ -20,6 +21,11 @@ export interface TransientQueryOptions {
   readonly maxPushQueries: number;
   /** Where a push query starts when the request does not say (ksqlDB: latest). */
   readonly defaultOffsetReset: 'earliest' | 'latest';
+  /**
+   * Waits (bounded) until the persistent queries writing these sources have processed their
+   * inputs, so a pull query reads its own writes (QueryCatchUp). Absent: pull queries read at once.
+   */
+  readonly catchUp?: (catalog: Catalog, sources: readonly string[]) => Promise<unknown>;
 }
 
 /** Push, pull and PRINT queries running on this engine. */
@@ -100,7 +106,18 @@ export class TransientQueries {
       if (stmt.emit === undefined) {
         if (stmt.partitionBy)
           throw bindError("Pull queries don't support PARTITION BY clauses.", stmt.partitionBy.span);
-        const pull = new PullQuery(id, stmt.text, plan, this.source, stmt.orderBy, stmt.offset, remove, now);
+        const caughtUp = this.options.catchUp?.(catalog, plan.sources);
+        const pull = new PullQuery(
+          id,
+          stmt.text,
+          plan,
+          this.source,
+          stmt.orderBy,
+          stmt.offset,
+          remove,
+          now,
+          caughtUp,
+        );
         this.running.set(id, pull);
         return pull;
       }

@@ -11,6 +11,7 @@ import { ClusterProbe } from '../../../kafka/cluster-probe';
 import { createKafka } from '../../../kafka/client';
 import { KafkaQueryRuntime } from '../../../kafka/runtime/kafka-query-runtime';
 import { KafkaRecordSource } from '../../../kafka/runtime/kafka-record-source';
+import { QueryCatchUp } from '../../../kafka/runtime/query-catch-up';
 import { TopicAdmin } from '../../../kafka/topic-admin';
 import { silentLogger } from '../../../log/logger';
 import { createApiServer } from '../../api-server';
@@ -28,7 +29,7 @@ export async function startLiveServer(
   bootstrap: string,
   serviceId: string,
   settings: Partial<RestSettings> = {},
-  options: { commandTimeoutMs?: number } = {},
+  options: { commandTimeoutMs?: number; pullCatchUpMs?: number } = {},
 ): Promise<LiveServer> {
   const log = silentLogger;
   const kafka = createKafka({
@@ -41,6 +42,7 @@ export async function startLiveServer(
   await probe.check();
   const admin = new TopicAdmin(kafka);
   const runtime = new KafkaQueryRuntime(kafka, admin, serviceId, log);
+  const catchUp = new QueryCatchUp(admin, serviceId, options.pullCatchUpMs ?? 5000);
   const rest = { ...DEFAULT_SETTINGS, maxRequestBytes: 1024 * 1024, ...settings };
   const running = await startKafkaEngine({
     kafka,
@@ -55,7 +57,11 @@ export async function startLiveServer(
         state,
         new KafkaRecordSource(kafka, services.admin, `_kappa-${serviceId}_transient_`, log),
         { now: () => Date.now() },
-        { maxPushQueries: rest.maxPushQueries, defaultOffsetReset: 'latest' },
+        {
+          maxPushQueries: rest.maxPushQueries,
+          defaultOffsetReset: 'latest',
+          catchUp: (catalog, sources) => catchUp.wait(catalog, sources),
+        },
       ),
   });
   const isReady = (): boolean => health.serverStatus() !== 'STARTING';
