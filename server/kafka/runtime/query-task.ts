@@ -11,6 +11,7 @@ import type { KafkaHeaders } from '../serde';
 import { partitionFor } from '../partitioner';
 import { CHECKPOINT_KEY, changelogKey, repartitionTopic, splitChangelogKey } from './internal-topics';
 import { copartitionKeyEncoders, type KeyEncoder } from './copartition-keys';
+import { keepColumns, repartitionColumnsNeeded } from './repartition-columns';
 import { fromTypedBuffer, toTypedBuffer } from './typed-json';
 
 /**
@@ -96,19 +97,21 @@ export class QueryTask {
       },
     };
     const partnerKeys = copartitionKeyEncoders(spec.plan);
+    const neededColumns = repartitionColumnsNeeded(spec.plan);
     const writers = (node: RekeyNode): Processor | undefined => {
       if (!spec.cut(node)) return undefined;
       const topic = repartitionTopic(spec.appId, node.name);
       const keyCount = node.keys.length;
       const partnerKey = partnerKeys.get(node.name);
+      const needed = neededColumns.get(node.name);
       return {
         push: (rec: Rec) => {
           const values = rec.row.slice(0, keyCount);
           const key = encodeForPartner(partnerKey, values) ?? toTypedBuffer(values);
           const value = toTypedBuffer({
-            row: rec.row,
+            row: keepColumns(rec.row, needed),
             tombstone: rec.tombstone,
-            ...(rec.old !== undefined ? { old: rec.old } : {}),
+            ...(rec.old !== undefined ? { old: rec.old && keepColumns(rec.old, needed) } : {}),
           });
           this.out.push({
             topic,
