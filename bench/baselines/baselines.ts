@@ -10,14 +10,7 @@ import type { Batch, Message, Producer } from 'kafkajs';
 import { windowStarts } from '../check/canonical-stateful';
 import type { KafkajsBaseline, KafkaJobBase } from '../worker/jobs';
 import type { BatchHandler } from './consume-loop';
-
-interface BidJson {
-  auction: number;
-  bidder: number;
-  price: number;
-  dateTime: number;
-  extra: string;
-}
+import { q1Messages, type BidJson } from './q1-by-hand';
 
 /**
  * One batch's outputs, in sends of at most 500 messages (awaited in order): kafkajs groups a
@@ -81,22 +74,7 @@ export function baselineHandler(kind: KafkajsBaseline, job: KafkaJobBase): Batch
           })),
         );
     case 'b3':
-      return (batch, producer) =>
-        sendAll(
-          producer,
-          job.output,
-          batch.messages.map((m) => {
-            const b = JSON.parse(m.value?.toString() ?? 'null') as BidJson;
-            const row = {
-              AUCTION: b.auction,
-              BIDDER: b.bidder,
-              PRICE: b.price * 0.908,
-              DATETIME: b.dateTime,
-              EXTRA: b.extra,
-            };
-            return { value: JSON.stringify(row), partition: batch.partition, timestamp: m.timestamp };
-          }),
-        );
+      return (batch, producer) => sendAll(producer, job.output, q1Messages(batch));
     case 'b4-tumbling':
       return windowCounts(10_000, 10_000, job);
     case 'b4-hopping':

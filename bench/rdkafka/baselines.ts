@@ -4,19 +4,12 @@
  */
 import { RunMeter, send } from '../worker/meter';
 import type { KafkaJobBase } from '../worker/jobs';
+import { q1Messages } from '../baselines/q1-by-hand';
 import { loadRdkafka, type RdBatch, type RdOutMessage, type RdProducer } from './client';
 
 type Handler = (batch: RdBatch, producer: RdProducer) => Promise<void>;
 
 const SEND_CHUNK = 500;
-
-interface BidJson {
-  auction: number;
-  bidder: number;
-  price: number;
-  dateTime: number;
-  extra: string;
-}
 
 /**
  * librdkafka batches and pipelines by itself: a batch's sends are all handed over at once and
@@ -32,22 +25,7 @@ async function sendAll(producer: RdProducer, topic: string, messages: RdOutMessa
 
 export function rdkafkaHandler(kind: 'b1-rdkafka' | 'b3-rdkafka', job: KafkaJobBase): Handler {
   if (kind === 'b1-rdkafka') return async () => {};
-  return (batch, producer) =>
-    sendAll(
-      producer,
-      job.output,
-      batch.messages.map((m) => {
-        const b = JSON.parse(m.value?.toString() ?? 'null') as BidJson;
-        const row = {
-          AUCTION: b.auction,
-          BIDDER: b.bidder,
-          PRICE: b.price * 0.908,
-          DATETIME: b.dateTime,
-          EXTRA: b.extra,
-        };
-        return { value: JSON.stringify(row), partition: batch.partition, timestamp: m.timestamp };
-      }),
-    );
+  return (batch, producer) => sendAll(producer, job.output, q1Messages(batch));
 }
 
 /** runConsumeLoop (bench/baselines/consume-loop.ts) with the librdkafka client. */

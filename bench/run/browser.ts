@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import type { Kafka } from 'kafkajs';
 import { chromium } from '@playwright/test';
 import { freePort } from '../../scripts/lib/ports';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../scripts/testing/chromium';
 import { PAINT_PROBE_SCRIPT, type ProbeReport } from '../browser/paint-probe';
 import { openLoop } from '../latency/open-loop';
 import { BenchAdmin } from '../kafka/topics';
@@ -39,7 +40,7 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
 }
 
 export async function runBrowser(o: BrowserOptions): Promise<BrowserResult> {
-  const executablePath = process.env.KAPPA_CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const executablePath = chromiumExecutable();
   if (!fs.existsSync(executablePath)) {
     const reason = `no Chromium at ${executablePath} (apt-get install chromium, or set KAPPA_CHROMIUM_PATH)`;
     o.log(`  not measured: ${reason}`);
@@ -86,15 +87,7 @@ export async function runBrowser(o: BrowserOptions): Promise<BrowserResult> {
   const browser = await chromium
     .launch({
       executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...CHROMIUM_ARGS],
     })
     .catch(async (error: unknown) => {
       stopDevServer(next.pid);

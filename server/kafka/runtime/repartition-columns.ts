@@ -1,5 +1,5 @@
 import { columnsUsed } from '../../bind/bound-expr';
-import type { PlanNode } from '../../plan/nodes';
+import { inputsOf, type PlanNode } from '../../plan/nodes';
 import type { QueryPlan } from '../../plan/query-plan';
 
 /**
@@ -17,10 +17,7 @@ export function repartitionColumnsNeeded(plan: QueryPlan): Map<string, ReadonlyS
       for (const call of node.aggregates) for (const arg of call.args) columnsUsed(arg, used);
       needed.set(node.input.name, used);
     }
-    if (node.node === 'Join') {
-      visit(node.left);
-      visit(node.right);
-    } else if (node.node !== 'Source') visit(node.input);
+    for (const child of inputsOf(node)) visit(child);
   };
   visit(plan.root);
   return needed;
