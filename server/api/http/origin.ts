@@ -11,11 +11,11 @@ export type OriginVerdict = 'no-origin' | 'allowed' | 'refused';
 export type OriginPolicy = (origin: string | string[] | undefined) => OriginVerdict;
 
 export function originPolicy(corsOrigins: readonly string[]): OriginPolicy {
-  const any = corsOrigins.includes('*');
+  const allowAll = corsOrigins.includes('*');
   const allowed = new Set(corsOrigins);
   return (header) => {
     const origin = Array.isArray(header) ? header[0] : header;
     if (origin === undefined) return 'no-origin';
-    return any || allowed.has(origin) ? 'allowed' : 'refused';
+    return allowAll || allowed.has(origin) ? 'allowed' : 'refused';
   };
 }

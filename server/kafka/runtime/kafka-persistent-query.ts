@@ -1,17 +1,19 @@
 import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { ProcessingError } from '../../exec/processor';
 import type { Logger } from '../../log/logger';
-import type { RekeyNode } from '../../plan/nodes';
 import type { QueryPlan } from '../../plan/query-plan';
 import type { DataSource } from '../../types/data-source';
 import type { TopicAdmin } from '../topic-admin';
 import { CoPartitionedAssigner } from './co-partitioned-assigner';
 import { joinInputTopics, tableSideTopics } from './copartition-keys';
+import { RepartitionProgress } from './repartition-progress';
 import { AlignedInputs, MAX_BUFFERED, MAX_IDLE_MS, type Run } from './input-alignment';
 import { SingleMemberAssigner } from './single-member-assigner';
 import { changelogTopic, queryApplicationId, repartitionTopic } from './internal-topics';
-import { QueryTask, type OutRecord } from './query-task';
+import { QueryTask } from './query-task';
 import { restoreTasks } from './restore';
+import { writeBatch } from './batch-send';
+import { collectCutRekeys, needsRepartition, needsSingleTask } from './task-layout';
 
 export interface PersistentQuerySpec {
   readonly queryId: string;
@@ -26,11 +28,6 @@ export interface QueryCounters {
   errors: number;
   lastError: { message: string; at: number } | null;
   restarts: number;
-}
-
-/** Rekeys before a GROUP BY or a join need a repartition topic; PARTITION BY writes the sink by its new key. */
-export function needsRepartition(node: RekeyNode): boolean {
-  return node.name !== 'PartitionBy';
 }
 
 /**
@@ -57,15 +54,8 @@ export class KafkaPersistentQuery {
   private serial: Promise<void> = Promise.resolve();
   private hasState = false;
   private repartitionTopics: ReadonlySet<string> = new Set();
-  /**
-   * What a join's repartition input has still to come, as seen from this engine: source partitions
-   * not yet read to their high watermark ("topic:partition" → behind), and per repartition topic
-   * partition the records written versus read back. Until both say done, the join's other inputs
-   * do not run ahead of it (a bid re-keyed by auction must not meet a later auction).
-   */
-  private readonly upstreamBehind = new Map<string, boolean>();
-  private readonly repartitionWritten = new Map<string, number>();
-  private readonly repartitionRead = new Map<string, number>();
+  /** What the join's repartition inputs still have to come (set up in start()). */
+  private progress = new RepartitionProgress(new Set());
   private ready: Promise<void> = Promise.resolve();
   private stopped = false;
   private paused = false;
@@ -102,6 +92,9 @@ export class KafkaPersistentQuery {
     this.sinkPartitions = (await this.admin.partitionCount(this.spec.sink.topic)) ?? this.taskCount;
     const repartitions = collectCutRekeys(this.spec.plan).map((n) => repartitionTopic(this.appId, n.name));
     this.repartitionTopics = new Set(repartitions);
+    this.progress = new RepartitionProgress(
+      new Set(repartitions.filter((topic) => this.joinTopics.has(topic))),
+    );
     for (const topic of repartitions) await this.admin.ensure({ name: topic, partitions: this.taskCount });
     const hasState = new QueryTask(0, this.taskSpec(), () => {}).hasState;
     this.hasState = hasState;
@@ -173,18 +166,16 @@ export class KafkaPersistentQuery {
           // lets the consumer fetch on; only what is processed is committed.
           const endsAtHighWatermark = Number(last.offset) + 1 >= Number(batch.highWatermark);
           aligned.offer(batch.topic, batch.partition, batch.messages, endsAtHighWatermark);
-          if (this.repartitionTopics.has(batch.topic)) {
-            const key = `${batch.topic}:${batch.partition}`;
-            this.repartitionRead.set(key, (this.repartitionRead.get(key) ?? 0) + batch.messages.length);
-          }
+          this.progress.recordsRead(batch.topic, batch.partition, batch.messages.length);
           resolveOffset(last.offset);
           await this.exclusive(() => this.drainAligned(task, aligned));
           await heartbeat();
           return;
         }
         if (!this.repartitionTopics.has(batch.topic))
-          this.upstreamBehind.set(
-            `${batch.topic}:${batch.partition}`,
+          this.progress.sourceAt(
+            batch.topic,
+            batch.partition,
             Number(last.offset) + 1 < Number(batch.highWatermark),
           );
         await this.exclusive(() => this.processRuns(task, [batch]));
@@ -232,24 +223,15 @@ export class KafkaPersistentQuery {
     this.counters.processed += task.processed - before;
     const outputs = task.drainOutputs();
     const changelog = this.hasState ? task.drainChangelog(changelogTopic(this.appId), Date.now()) : [];
-    await this.write(outputs, changelog, [...offsets.values()]);
-    for (const o of outputs) {
-      if (!this.repartitionTopics.has(o.topic) || !this.joinTopics.has(o.topic)) continue;
-      const key = `${o.topic}:${o.partition}`;
-      this.repartitionWritten.set(key, (this.repartitionWritten.get(key) ?? 0) + 1);
-    }
-  }
-
-  /** Tells the task's join queue which repartition inputs still have records on their way. */
-  private markPendingRepartitions(task: QueryTask, aligned: AlignedInputs<KafkaMessage>): void {
-    let behind = false;
-    for (const b of this.upstreamBehind.values()) behind ||= b;
-    for (const topic of this.repartitionTopics) {
-      if (!this.joinTopics.has(topic)) continue;
-      const key = `${topic}:${task.partition}`;
-      const unread = (this.repartitionWritten.get(key) ?? 0) > (this.repartitionRead.get(key) ?? 0);
-      aligned.setPending(topic, behind || unread);
-    }
+    await writeBatch(
+      this.eos
+        ? { producer: this.producer!, transactionFor: this.appId }
+        : { producer: this.producer!, commit: (o) => this.consumer!.commitOffsets([...o]) },
+      outputs,
+      changelog,
+      [...offsets.values()],
+    );
+    this.progress.recordsWritten(outputs);
   }
 
   /**
@@ -275,13 +257,13 @@ export class KafkaPersistentQuery {
         }
       }
       // The sources behind a join's repartition topics: while they have unread records, the
-      // repartition topic has more to come (see markPendingRepartitions).
-      if ([...this.repartitionTopics].some((t) => this.joinTopics.has(t)))
+      // repartition topic has more to come (see RepartitionProgress).
+      if (this.progress.topics.size > 0)
         for (const topic of this.spec.sourceTopics) {
           if (this.joinTopics.has(topic)) continue;
           for (const [partition, count] of await this.admin.unread(this.appId, topic))
             if (assigned.has(this.singleTask ? 0 : partition))
-              this.upstreamBehind.set(`${topic}:${partition}`, count > 0);
+              this.progress.sourceAt(topic, partition, count > 0);
         }
     } catch (error) {
       this.log.debug('could not read the join inputs offsets; the first batches may wait', {
@@ -306,7 +288,9 @@ export class KafkaPersistentQuery {
   /** Processes every run the task's join inputs allow now; pauses inputs that are far ahead. */
   private async drainAligned(task: QueryTask, aligned: AlignedInputs<KafkaMessage>): Promise<void> {
     if (this.stopped || this.tasks.get(task.partition) !== task) return;
-    this.markPendingRepartitions(task, aligned);
+    // Repartition inputs still being written hold the other join inputs back.
+    for (const topic of this.progress.topics)
+      aligned.setPending(topic, this.progress.pending(topic, task.partition));
     const runs: Run<KafkaMessage>[] = [];
     for (let run = aligned.next(); run; run = aligned.next()) runs.push(run);
     await this.processRuns(task, runs);
@@ -352,9 +336,7 @@ export class KafkaPersistentQuery {
     for (const p of [...this.tasks.keys()]) if (!assigned.has(p)) this.tasks.delete(p);
     // After a rebalance the consumer fetches from the committed offsets: forget what was queued.
     this.aligned.clear();
-    this.upstreamBehind.clear();
-    this.repartitionWritten.clear();
-    this.repartitionRead.clear();
+    this.progress.clear();
     for (const key of this.heldBack) {
       const [topic, partition] = splitInputKey(key);
       if (!this.paused) this.consumer?.resume([{ topic, partitions: [partition] }]);
@@ -388,41 +370,6 @@ export class KafkaPersistentQuery {
         ms: Date.now() - started,
       });
     }
-  }
-
-  private async write(
-    outputs: OutRecord[],
-    changelog: OutRecord[],
-    offsets: readonly { topic: string; partition: number; offset: string }[],
-  ): Promise<void> {
-    const byTopic = new Map<string, { partition: number; offset: string }[]>();
-    for (const o of offsets) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), o]);
-    const producer = this.producer!;
-    if (this.eos) {
-      const txn = await producer.transaction();
-      try {
-        if (outputs.length + changelog.length > 0)
-          await sendInChunks([...outputs, ...changelog], (chunk) =>
-            txn.sendBatch({ topicMessages: group(chunk) }),
-          );
-        await txn.sendOffsets({
-          consumerGroupId: this.appId,
-          topics: [...byTopic].map(([topic, partitions]) => ({
-            topic,
-            partitions: partitions.map(({ partition, offset }) => ({ partition, offset })),
-          })),
-        });
-        await txn.commit();
-      } catch (error) {
-        await txn.abort().catch(() => undefined);
-        throw error;
-      }
-      return;
-    }
-    const send = (chunk: OutRecord[]) => producer.sendBatch({ topicMessages: group(chunk), acks: -1 });
-    await sendInChunks(outputs, send);
-    await sendInChunks(changelog, send);
-    await this.consumer!.commitOffsets([...offsets]);
   }
 
   private reportError(e: ProcessingError): void {
@@ -460,70 +407,6 @@ export class KafkaPersistentQuery {
   assignedPartitions(): number[] {
     return [...this.tasks.keys()].sort((a, b) => a - b);
   }
-}
-
-interface OutMessage {
-  key: Buffer | null;
-  value: Buffer | null;
-  partition: number;
-  timestamp: string;
-  headers?: Record<string, Buffer | string | (Buffer | string)[] | undefined>;
-}
-
-/**
- * kafkajs groups a send's messages by partition with an array spread per message, which is
- * quadratic in the send's size (about 10 µs per record at 4,000 records, 2.6 µs at 500; see
- * bench/RESULTS.md). A fetched batch's outputs therefore go out in sends of at most SEND_CHUNK
- * records, one after the other: the same records, order and partitions.
- */
-const SEND_CHUNK = 500;
-
-async function sendInChunks(
-  records: OutRecord[],
-  send: (chunk: OutRecord[]) => Promise<unknown>,
-): Promise<void> {
-  if (records.length <= SEND_CHUNK) {
-    if (records.length > 0) await send(records);
-    return;
-  }
-  for (let i = 0; i < records.length; i += SEND_CHUNK) await send(records.slice(i, i + SEND_CHUNK));
-}
-
-function group(records: readonly OutRecord[]): { topic: string; messages: OutMessage[] }[] {
-  const byTopic = new Map<string, OutMessage[]>();
-  for (const r of records) {
-    const list = byTopic.get(r.topic) ?? [];
-    list.push({
-      key: r.key,
-      value: r.value,
-      partition: r.partition,
-      timestamp: String(r.timestamp),
-      ...(r.headers ? { headers: { ...r.headers } } : {}),
-    });
-    byTopic.set(r.topic, list);
-  }
-  return [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages }));
-}
-
-function needsSingleTask(plan: QueryPlan): boolean {
-  const walk = (n: QueryPlan['root']): boolean => {
-    if (n.node === 'Join') return n.shape === 'foreign-key' || walk(n.left) || walk(n.right);
-    return n.node !== 'Source' && walk(n.input);
-  };
-  return walk(plan.root);
-}
-
-function collectCutRekeys(plan: QueryPlan): RekeyNode[] {
-  const out: RekeyNode[] = [];
-  const walk = (n: QueryPlan['root']): void => {
-    if (n.node === 'Rekey' && needsRepartition(n)) out.push(n);
-    if (n.node === 'Join') {
-      walk(n.left);
-      walk(n.right);
-    } else if (n.node !== 'Source') walk(n.input);
-  };
-  walk(plan.root);
-  return out;
 }
 
 function splitInputKey(key: string): [string, number] {
