@@ -117,7 +117,9 @@ function processAlive(pid: number): boolean {
 
 function formatStorageOnce(classpath: string, propertiesFile: string, logDirs: string): void {
   if (fs.existsSync(path.join(logDirs, 'meta.properties'))) return;
-  const clusterId = randomBytes(16).toString('base64url');
+  // Kafka's ids are base64url (16 bytes), which may begin with '-': kafka-storage's argument
+  // parser would take such an id for an option, so its first character is forced to a letter.
+  const clusterId = `K${randomBytes(16).toString('base64url').slice(1)}`;
   const args = ['-cp', classpath, 'kafka.tools.StorageTool', 'format', '--ignore-formatted'];
   // A JVM can fail to start on a loaded machine; the format is idempotent, so try again.
   let failure = '';

@@ -1,4 +1,4 @@
-import type { PlanNode, RekeyNode } from '../../plan/nodes';
+import { inputsOf, type JoinNode, type PlanNode, type RekeyNode } from '../../plan/nodes';
 import type { QueryPlan } from '../../plan/query-plan';
 import { createKeySerde } from '../serde';
 import { repartitionTopic } from './internal-topics';
@@ -41,30 +41,28 @@ export function copartitionKeyEncoders(plan: QueryPlan): Map<string, KeyEncoder>
  * a stream record meets the table as it was at the record's time even when catching up.
  */
 export function joinInputTopics(plan: QueryPlan, appId: string): Set<string> {
-  const topics = new Set<string>();
-  const visit = (node: PlanNode): void => {
-    if (node.node === 'Join') {
-      for (const side of [node.left, node.right]) {
-        const origin = partitioningOrigin(side);
-        if (origin?.node === 'Source') topics.add(origin.source.topic);
-        else if (origin?.node === 'Rekey') topics.add(repartitionTopic(appId, origin.name));
-      }
-    }
-    for (const child of inputsOf(node)) visit(child);
-  };
-  visit(plan.root);
-  return topics;
+  return joinSideTopics(plan, appId, (join) => [join.left, join.right]);
 }
 
 /** The topics feeding the table side of stream–table joins (they go first on timestamp ties). */
 export function tableSideTopics(plan: QueryPlan, appId: string): Set<string> {
+  return joinSideTopics(plan, appId, (join) => (join.shape === 'stream-table' ? [join.right] : []));
+}
+
+/** The topic each picked join side reads: its source's, or the repartition topic of its rekey. */
+function joinSideTopics(
+  plan: QueryPlan,
+  appId: string,
+  sides: (join: JoinNode) => readonly PlanNode[],
+): Set<string> {
   const topics = new Set<string>();
   const visit = (node: PlanNode): void => {
-    if (node.node === 'Join' && node.shape === 'stream-table') {
-      const origin = partitioningOrigin(node.right);
-      if (origin?.node === 'Source') topics.add(origin.source.topic);
-      else if (origin?.node === 'Rekey') topics.add(repartitionTopic(appId, origin.name));
-    }
+    if (node.node === 'Join')
+      for (const side of sides(node)) {
+        const origin = partitioningOrigin(side);
+        if (origin?.node === 'Source') topics.add(origin.source.topic);
+        else if (origin?.node === 'Rekey') topics.add(repartitionTopic(appId, origin.name));
+      }
     for (const child of inputsOf(node)) visit(child);
   };
   visit(plan.root);
@@ -85,10 +83,4 @@ function partitioningOrigin(node: PlanNode): PlanNode | undefined {
     default:
       return undefined;
   }
-}
-
-function inputsOf(node: PlanNode): PlanNode[] {
-  if (node.node === 'Source') return [];
-  if (node.node === 'Join') return [node.left, node.right];
-  return 'input' in node ? [node.input] : [];
 }
